@@ -1,0 +1,29 @@
+// Loading a network bundle (SPEC §1): a directory of CSV files and a GeoJSON file.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "ringfence/diagnostics.hpp"
+#include "ringfence/network.hpp"
+
+namespace ringfence {
+
+struct BundleFile {
+  std::string name;    // file name inside the bundle, e.g. "sites.csv"
+  std::string sha256;  // hex digest of the bytes read
+  std::size_t bytes = 0;
+};
+
+struct LoadedBundle {
+  Network network;
+  std::vector<BundleFile> files;  // files read, in reading order
+  Diagnostics warnings;           // warnings only; errors throw
+  // For each vendor id, the spellings in elements.csv that mapped to it, with counts.
+  std::vector<std::vector<std::pair<std::string, std::size_t>>> vendor_spellings;
+};
+
+// Reads and validates every file. Throws InputError carrying all errors found (up to
+// Diagnostics::kMaxErrors) when any file is bad: nothing half-loaded is returned.
+LoadedBundle load_bundle(const std::string& directory);
+
+}  // namespace ringfence

@@ -1,0 +1,54 @@
+// Problems found in input, each tied to a place (file, line, column). A load that
+// records any error is refused as a whole: nothing half-loaded is analysed.
+#pragma once
+#include <cstddef>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace ringfence {
+
+struct Diagnostic {
+  std::string file;
+  std::size_t line = 0;    // 1-based; 0 when the problem concerns the whole file
+  std::size_t column = 0;  // 1-based byte column; 0 when unknown
+  std::string message;     // "what is wrong (what was expected)"
+
+  std::string to_string() const;  // FILE:LINE:COLUMN: message
+};
+
+class Diagnostics {
+ public:
+  // Past this many errors the reader stops collecting: one broken column in a
+  // million-row file should not print a million lines.
+  static constexpr std::size_t kMaxErrors = 100;
+
+  void error(std::string file, std::size_t line, std::size_t column, std::string message);
+  void warning(std::string file, std::size_t line, std::size_t column, std::string message);
+
+  bool has_errors() const { return !errors_.empty() || suppressed_errors_ > 0; }
+  bool full() const { return errors_.size() >= kMaxErrors; }
+  const std::vector<Diagnostic>& errors() const { return errors_; }
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }
+  std::size_t suppressed_errors() const { return suppressed_errors_; }
+  std::size_t suppressed_warnings() const { return suppressed_warnings_; }
+
+ private:
+  std::vector<Diagnostic> errors_;
+  std::vector<Diagnostic> warnings_;
+  std::size_t suppressed_errors_ = 0;
+  std::size_t suppressed_warnings_ = 0;
+};
+
+// Thrown when input is refused; carries every diagnostic collected so far.
+class InputError : public std::runtime_error {
+ public:
+  explicit InputError(Diagnostics diagnostics);
+  InputError(std::string file, std::size_t line, std::size_t column, std::string message);
+  const Diagnostics& diagnostics() const { return diagnostics_; }
+
+ private:
+  Diagnostics diagnostics_;
+};
+
+}  // namespace ringfence

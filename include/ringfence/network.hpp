@@ -1,0 +1,103 @@
+// The network in memory: columnar tables of sites, elements, links and zones.
+// Every column of a table has the same length; rows refer to each other by index
+// (element -> site, link -> element), never by string.
+#pragma once
+#include <array>
+#include <cmath>
+#include <limits>
+#include <cstdint>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "ringfence/date.hpp"
+#include "ringfence/registry.hpp"
+#include "ringfence/strings.hpp"
+
+namespace ringfence {
+
+enum class Domain : std::uint8_t { kRan, kTransport, kCore, kOss, kOther };
+inline constexpr std::array<std::string_view, 5> kDomainNames = {"ran", "transport", "core",
+                                                                 "oss", "other"};
+
+enum class SiteKind : std::uint8_t { kMacro, kSmall, kIndoor, kAggregation, kCoreDc, kExchange };
+inline constexpr std::array<std::string_view, 6> kSiteKindNames = {
+    "macro", "small", "indoor", "aggregation", "core_dc", "exchange"};
+
+inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
+
+struct Sites {
+  IdColumn id;
+  std::vector<std::uint32_t> operator_id;  // into Network::strings
+  std::vector<double> lat, lon;
+  std::vector<SiteKind> kind;
+  std::vector<std::uint32_t> region;  // into Network::strings, 0 = none
+  std::vector<double> population;     // NaN = not given
+  std::size_t size() const { return lat.size(); }
+};
+
+struct Elements {
+  IdColumn id;
+  std::vector<std::uint32_t> site;        // row in Sites
+  std::vector<std::uint32_t> vendor;      // id in VendorRegistry (canonical)
+  std::vector<std::uint32_t> vendor_raw;  // the spelling in the file, into strings
+  std::vector<Domain> domain;
+  std::vector<std::uint32_t> function;    // lower-cased, into strings, 0 = none
+  std::vector<std::uint32_t> model;       // into strings, 0 = none
+  std::vector<std::uint32_t> technology;  // lower-cased, into strings, 0 = none
+  std::vector<std::uint32_t> sw_version;  // into strings, 0 = none
+  std::vector<Days> installed;            // kNoDate = not given
+  std::vector<float> azimuth, beamwidth, range_m;  // NaN = not given
+  std::vector<double> traffic, replace_cost;       // NaN = not given
+  std::size_t size() const { return site.size(); }
+};
+
+// Directed links from -> to, with a compressed adjacency (CSR) built by finalize().
+struct Links {
+  std::vector<std::uint32_t> from, to;
+  std::vector<std::uint32_t> out_offsets;  // size elements + 1
+  std::vector<std::uint32_t> out_targets;
+  std::size_t size() const { return from.size(); }
+};
+
+struct LonLat {
+  double lon = 0, lat = 0;
+};
+using Ring = std::vector<LonLat>;     // closed: first == last
+using Polygon = std::vector<Ring>;    // outer ring, then holes
+
+struct Zone {
+  std::string id, name, category;
+  std::map<std::string, std::string> properties;  // every scalar property, as text
+  bool is_point = false;
+  LonLat point;
+  std::vector<Polygon> polygons;  // Polygon: one; MultiPolygon: several
+};
+
+class Network {
+ public:
+  StringPool strings;  // operators, regions, functions, models, technologies, ...
+  VendorRegistry vendors = VendorRegistry::builtin();
+  Sites sites;
+  Elements elements;
+  Links links;
+  std::vector<Zone> zones;
+  // (vendor id, model string id) -> evidence from models.csv
+  std::map<std::pair<std::uint32_t, std::uint32_t>, ModelEvidence> models;
+
+  // Builds derived indexes (link adjacency); called once after loading.
+  void finalize();
+  // Approximate resident bytes of the loaded model.
+  std::size_t memory_bytes() const;
+
+  std::string_view site_operator(std::uint32_t site) const {
+    return strings.get(sites.operator_id[site]);
+  }
+  std::string_view vendor_name(std::uint32_t element) const {
+    return vendors.get(elements.vendor[element]).name;
+  }
+};
+
+}  // namespace ringfence

@@ -1,0 +1,56 @@
+// Interned strings and unique id columns: the model stores small integers, never
+// repeated strings.
+#pragma once
+#include <cstdint>
+#include <deque>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+namespace ringfence {
+
+// Maps each distinct string to a dense id. Id 0 is always the empty string, so a
+// missing optional text field costs nothing special. Views returned stay valid for
+// the pool's lifetime (storage is a deque, which never moves its elements).
+class StringPool {
+ public:
+  StringPool();
+  std::uint32_t intern(std::string_view text);
+  std::optional<std::uint32_t> find(std::string_view text) const;
+  std::string_view get(std::uint32_t id) const { return strings_[id]; }
+  std::size_t size() const { return strings_.size(); }
+  std::size_t memory_bytes() const;
+
+ private:
+  std::deque<std::string> strings_;
+  std::unordered_map<std::string_view, std::uint32_t> ids_;
+};
+
+// A column of unique string ids, stored back to back, with an open-addressing hash
+// index of row numbers (the index holds 4-byte row numbers, not strings, so the
+// character buffer may grow freely).
+class IdColumn {
+ public:
+  static constexpr std::uint32_t kNotFound = UINT32_MAX;
+
+  // Appends id; returns the existing row instead (and appends nothing) if present.
+  std::uint32_t insert(std::string_view id, bool& inserted);
+  std::uint32_t find(std::string_view id) const;
+  std::string_view get(std::uint32_t row) const {
+    return {chars_.data() + offsets_[row], offsets_[row + 1] - offsets_[row]};
+  }
+  std::size_t size() const { return offsets_.size() - 1; }
+  void reserve(std::size_t rows, std::size_t chars);
+  void shrink_to_fit();
+  std::size_t memory_bytes() const;
+
+ private:
+  void grow_index();
+  std::vector<char> chars_;
+  std::vector<std::uint32_t> offsets_{0};
+  std::vector<std::uint32_t> slots_;  // row + 1, 0 = empty
+};
+
+}  // namespace ringfence

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs the Debian packages ringfence builds with, only when one is missing.
+set -euo pipefail
+packages=(build-essential cmake ninja-build pkg-config libgeographiclib-dev libtomlplusplus-dev
+  libcli11-dev libsimdjson-dev libfast-float-dev nlohmann-json3-dev libboost-dev libgtest-dev
+  libbenchmark-dev python3)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "installing: ${missing[*]}" >&2
+  sudo_cmd=""
+  [ "$(id -u)" -ne 0 ] && sudo_cmd="sudo"
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq "${missing[@]}" >/dev/null
+fi

@@ -1,0 +1,66 @@
+#include "cli/common.hpp"
+
+#include <unistd.h>
+
+#include <chrono>
+#include <iostream>
+
+#include "ringfence/output.hpp"
+
+namespace ringfence::cli {
+
+void emit(const std::string& content, const std::string& out) {
+  if (out.empty() || out == "-") {
+    std::cout << content;
+    std::cout.flush();
+  } else {
+    write_file_atomically(out, content);
+  }
+}
+
+void print_errors(const Diagnostics& diag) {
+  for (const auto& d : diag.errors()) std::cerr << "error: " << d.to_string() << '\n';
+  if (diag.suppressed_errors() > 0)
+    std::cerr << "error: " << diag.suppressed_errors() << " more errors not shown\n";
+}
+
+void print_warnings(const Diagnostics& diag, std::size_t limit) {
+  std::size_t shown = 0;
+  for (const auto& d : diag.warnings()) {
+    if (shown++ == limit) break;
+    std::cerr << "warning: " << d.to_string() << '\n';
+  }
+  const std::size_t hidden = diag.warnings().size() - std::min(limit, diag.warnings().size()) +
+                             diag.suppressed_warnings();
+  if (hidden > 0) std::cerr << "warning: " << hidden << " more warnings not shown\n";
+}
+
+bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+
+void progress(const std::string& message) {
+  if (stderr_is_terminal()) std::cerr << "\r\033[K" << message << std::flush;
+}
+
+LoadedBundle load_bundle_with_progress(const std::string& dir) {
+  const auto start = std::chrono::steady_clock::now();
+  progress("loading " + dir + " ...");
+  LoadedBundle bundle = load_bundle(dir);
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  progress("loaded " + std::to_string(bundle.network.elements.size()) + " elements in " +
+           std::to_string(seconds).substr(0, 4) + " s");
+  if (stderr_is_terminal()) std::cerr << '\n';
+  return bundle;
+}
+
+void require_format(const std::string& format, std::initializer_list<const char*> allowed) {
+  std::string list;
+  for (const char* a : allowed) {
+    if (format == a) return;
+    list += list.empty() ? "" : ", ";
+    list += a;
+  }
+  throw UsageError("unknown --format '" + format + "' (expected " + list + ")");
+}
+
+}  // namespace ringfence::cli

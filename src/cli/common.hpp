@@ -1,0 +1,41 @@
+// What every subcommand shares: exit codes, output, diagnostics, progress.
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <stdexcept>
+#include <string>
+
+#include "ringfence/bundle.hpp"
+
+namespace ringfence::cli {
+
+enum ExitCode : int { kOk = 0, kOverdue = 1, kBadInput = 2 };
+
+// Bad command-line use that CLI11 cannot see (e.g. an unknown --by key).
+struct UsageError : std::runtime_error {
+  using std::runtime_error::runtime_error;
+};
+
+// A registered subcommand: its parser and what runs when it was chosen.
+struct Command {
+  CLI::App* app = nullptr;
+  std::function<int()> run;
+};
+
+// Writes to --out atomically, or to standard output when out is empty.
+void emit(const std::string& content, const std::string& out);
+void print_errors(const Diagnostics& diag);
+void print_warnings(const Diagnostics& diag, std::size_t limit);
+bool stderr_is_terminal();
+// A one-line status on stderr when it is a terminal; silent otherwise.
+void progress(const std::string& message);
+// Loads a bundle with progress; InputError propagates to main (exit 2).
+LoadedBundle load_bundle_with_progress(const std::string& dir);
+// Checks --format against the allowed values.
+void require_format(const std::string& format, std::initializer_list<const char*> allowed);
+
+Command add_validate(CLI::App& root);
+Command add_exposure(CLI::App& root);
+
+}  // namespace ringfence::cli

@@ -1,0 +1,62 @@
+// RFC 4180 CSV reader over a whole file held in memory.
+//
+// Accepted: a UTF-8 byte order mark, LF or CRLF line ends, quoted fields with
+// embedded commas, quotes ("") and line breaks, empty fields, blank lines (skipped).
+// Refused with a located error: invalid UTF-8, a quote inside an unquoted field,
+// text after a closing quote, an unterminated quote, a row whose field count
+// differs from the header's, a line longer than kMaxLineBytes.
+// Fields are views into the buffer; quoted fields are unescaped in place, which is
+// safe because the unescaped text is never longer than the quoted one.
+#pragma once
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ringfence/diagnostics.hpp"
+
+namespace ringfence::io {
+
+struct CsvRow {
+  std::vector<std::string_view> fields;
+  std::vector<std::size_t> columns;  // 1-based byte column where each field starts
+  std::vector<std::size_t> lines;    // line where each field starts
+  std::size_t line = 0;              // line where the row starts
+};
+
+class CsvReader {
+ public:
+  static constexpr std::size_t kMaxLineBytes = 1 << 20;
+
+  // Reads the file; throws InputError when it cannot be read or is not UTF-8.
+  static CsvReader open_file(const std::string& path, const std::string& display_name);
+  static CsvReader from_text(std::string text, const std::string& display_name);
+
+  // The header row; nullopt (and an error recorded) for an empty file.
+  bool read_header(Diagnostics& diag);
+  const std::vector<std::string>& header() const { return header_; }
+  // Index of a header column, or nullopt.
+  std::optional<std::size_t> column(std::string_view name) const;
+  // Records an error for each missing required column; false if any is missing.
+  bool require_columns(const std::vector<std::string_view>& names, Diagnostics& diag) const;
+
+  // Next data row; false at end of file. A malformed row is reported and skipped.
+  bool next(CsvRow& row, Diagnostics& diag);
+  const std::string& name() const { return name_; }
+  std::size_t size_bytes() const { return text_.size(); }
+
+ private:
+  CsvReader(std::string text, std::string name);
+  // Parses one record at pos_; false at EOF. Reports and returns ok=false on error.
+  bool parse_record(CsvRow& row, bool& ok, Diagnostics& diag);
+
+  std::string text_;
+  std::string name_;
+  std::size_t pos_ = 0;
+  std::size_t line_ = 1;
+  std::size_t line_start_ = 0;
+  std::vector<std::string> header_;
+};
+
+}  // namespace ringfence::io

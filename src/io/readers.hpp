@@ -1,0 +1,24 @@
+// One reader per bundle file. Each appends to the network and records located
+// problems in `diag`; the bundle loader decides whether the result is usable.
+#pragma once
+#include <string>
+#include <vector>
+
+#include "io/csv_reader.hpp"
+#include "ringfence/diagnostics.hpp"
+#include "ringfence/network.hpp"
+
+namespace ringfence::io {
+
+void read_vendors(CsvReader& csv, VendorRegistry& registry, Diagnostics& diag);
+void read_models(CsvReader& csv, Network& net, Diagnostics& diag);
+void read_sites(CsvReader& csv, Network& net, Diagnostics& diag);
+// raw_counts[i]: how many rows spelled their vendor as strings id i.
+void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
+                   std::vector<std::size_t>& raw_counts);
+void read_links(CsvReader& csv, Network& net, Diagnostics& diag);
+// `text` is the file's content; `name` the display name used in messages.
+void read_zones(const std::string& text, const std::string& name, Network& net,
+                Diagnostics& diag);
+
+}  // namespace ringfence::io

@@ -1,0 +1,52 @@
+#include "ringfence/diagnostics.hpp"
+
+namespace ringfence {
+
+std::string Diagnostic::to_string() const {
+  std::string out = file;
+  if (line > 0) {
+    out += ':' + std::to_string(line);
+    if (column > 0) out += ':' + std::to_string(column);
+  }
+  out += ": ";
+  out += message;
+  return out;
+}
+
+void Diagnostics::error(std::string file, std::size_t line, std::size_t column,
+                        std::string message) {
+  if (full()) {
+    ++suppressed_errors_;
+    return;
+  }
+  errors_.push_back({std::move(file), line, column, std::move(message)});
+}
+
+void Diagnostics::warning(std::string file, std::size_t line, std::size_t column,
+                          std::string message) {
+  if (warnings_.size() >= kMaxErrors) {
+    ++suppressed_warnings_;
+    return;
+  }
+  warnings_.push_back({std::move(file), line, column, std::move(message)});
+}
+
+static std::string first_message(const Diagnostics& d) {
+  return d.errors().empty() ? std::string("invalid input") : d.errors().front().to_string();
+}
+
+InputError::InputError(Diagnostics diagnostics)
+    : std::runtime_error(first_message(diagnostics)), diagnostics_(std::move(diagnostics)) {}
+
+static Diagnostics single(std::string file, std::size_t line, std::size_t column,
+                          std::string message) {
+  Diagnostics d;
+  d.error(std::move(file), line, column, std::move(message));
+  return d;
+}
+
+InputError::InputError(std::string file, std::size_t line, std::size_t column,
+                       std::string message)
+    : InputError(single(std::move(file), line, column, std::move(message))) {}
+
+}  // namespace ringfence

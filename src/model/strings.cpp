@@ -1,0 +1,86 @@
+#include "ringfence/strings.hpp"
+
+#include <functional>
+#include <stdexcept>
+
+namespace ringfence {
+
+StringPool::StringPool() { intern(""); }
+
+std::uint32_t StringPool::intern(std::string_view text) {
+  if (auto it = ids_.find(text); it != ids_.end()) return it->second;
+  const auto id = static_cast<std::uint32_t>(strings_.size());
+  strings_.emplace_back(text);
+  ids_.emplace(strings_.back(), id);
+  return id;
+}
+
+std::optional<std::uint32_t> StringPool::find(std::string_view text) const {
+  if (auto it = ids_.find(text); it != ids_.end()) return it->second;
+  return std::nullopt;
+}
+
+std::size_t StringPool::memory_bytes() const {
+  std::size_t bytes = ids_.bucket_count() * sizeof(void*) + ids_.size() * 48;
+  for (const auto& s : strings_) bytes += sizeof(std::string) + (s.size() > 15 ? s.capacity() : 0);
+  return bytes;
+}
+
+static std::size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+void IdColumn::reserve(std::size_t rows, std::size_t chars) {
+  offsets_.reserve(rows + 1);
+  chars_.reserve(chars);
+}
+
+void IdColumn::shrink_to_fit() {
+  chars_.shrink_to_fit();
+  offsets_.shrink_to_fit();
+}
+
+std::size_t IdColumn::memory_bytes() const {
+  return chars_.capacity() + offsets_.capacity() * 4 + slots_.capacity() * 4;
+}
+
+void IdColumn::grow_index() {
+  std::vector<std::uint32_t> old = std::move(slots_);
+  slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
+  const std::size_t mask = slots_.size() - 1;
+  for (std::uint32_t slot : old) {
+    if (slot == 0) continue;
+    std::size_t i = hash_of(get(slot - 1)) & mask;
+    while (slots_[i] != 0) i = (i + 1) & mask;
+    slots_[i] = slot;
+  }
+}
+
+std::uint32_t IdColumn::find(std::string_view id) const {
+  if (slots_.empty()) return kNotFound;
+  const std::size_t mask = slots_.size() - 1;
+  for (std::size_t i = hash_of(id) & mask;; i = (i + 1) & mask) {
+    const std::uint32_t slot = slots_[i];
+    if (slot == 0) return kNotFound;
+    if (get(slot - 1) == id) return slot - 1;
+  }
+}
+
+std::uint32_t IdColumn::insert(std::string_view id, bool& inserted) {
+  if ((size() + 1) * 2 > slots_.size()) grow_index();
+  const std::size_t mask = slots_.size() - 1;
+  std::size_t i = hash_of(id) & mask;
+  for (; slots_[i] != 0; i = (i + 1) & mask) {
+    if (get(slots_[i] - 1) == id) {
+      inserted = false;
+      return slots_[i] - 1;
+    }
+  }
+  if (chars_.size() + id.size() > UINT32_MAX) throw std::length_error("id column over 4 GiB");
+  const auto row = static_cast<std::uint32_t>(size());
+  chars_.insert(chars_.end(), id.begin(), id.end());
+  offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
+  slots_[i] = row + 1;
+  inserted = true;
+  return row;
+}
+
+}  // namespace ringfence
