@@ -109,6 +109,7 @@ std::string render_text(const Network& net, const ExposureResult& r) {
 
 }  // namespace
 
+namespace {
 Command add_exposure(CLI::App& root) {
   auto opts = std::make_shared<ExposureOptions>();
   CLI::App* app = root.add_subcommand(
@@ -138,5 +139,9 @@ Command add_exposure(CLI::App& root) {
             return kOk;
           }};
 }
+
+}  // namespace
+
+static const bool registered = register_command("exposure", &add_exposure);
 
 }  // namespace ringfence::cli

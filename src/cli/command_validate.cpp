@@ -96,6 +96,7 @@ std::string render_text(const LoadedBundle& b, const Counts& c) {
 
 }  // namespace
 
+namespace {
 Command add_validate(CLI::App& root) {
   auto opts = std::make_shared<ValidateOptions>();
   CLI::App* app = root.add_subcommand(
@@ -112,5 +113,9 @@ Command add_validate(CLI::App& root) {
             return kOk;
           }};
 }
+
+}  // namespace
+
+static const bool registered = register_command("validate", &add_validate);
 
 }  // namespace ringfence::cli

@@ -4,10 +4,29 @@
 
 #include <chrono>
 #include <iostream>
+#include <map>
 
 #include "ringfence/output.hpp"
 
 namespace ringfence::cli {
+
+namespace {
+std::map<std::string, CommandFactory>& factories() {
+  static std::map<std::string, CommandFactory> map;
+  return map;
+}
+}  // namespace
+
+bool register_command(const char* name, CommandFactory factory) {
+  factories().emplace(name, factory);
+  return true;
+}
+
+std::vector<Command> add_registered_commands(CLI::App& root) {
+  std::vector<Command> out;
+  for (const auto& [name, factory] : factories()) out.push_back(factory(root));
+  return out;
+}
 
 void emit(const std::string& content, const std::string& out) {
   if (out.empty() || out == "-") {

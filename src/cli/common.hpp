@@ -5,6 +5,7 @@
 #include <functional>
 #include <stdexcept>
 #include <string>
+#include <vector>
 
 #include "ringfence/bundle.hpp"
 
@@ -35,7 +36,11 @@ LoadedBundle load_bundle_with_progress(const std::string& dir);
 // Checks --format against the allowed values.
 void require_format(const std::string& format, std::initializer_list<const char*> allowed);
 
-Command add_validate(CLI::App& root);
-Command add_exposure(CLI::App& root);
+// Each command_*.cpp registers its subcommand at start-up with a line such as
+//   static const bool registered = register_command("validate", &add_validate);
+// so adding a command touches no other file. Commands are listed by name.
+using CommandFactory = Command (*)(CLI::App& root);
+bool register_command(const char* name, CommandFactory factory);
+std::vector<Command> add_registered_commands(CLI::App& root);
 
 }  // namespace ringfence::cli

@@ -11,7 +11,7 @@ int main(int argc, char** argv) {
       "rules it breaks and when."};
   app.set_version_flag("--version", std::string("ringfence ") + RINGFENCE_VERSION);
   app.require_subcommand(1);
-  const std::vector<cli::Command> commands = {cli::add_validate(app), cli::add_exposure(app)};
+  const std::vector<cli::Command> commands = cli::add_registered_commands(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::CallForHelp& e) {
