@@ -4,8 +4,8 @@
 #pragma once
 #include <array>
 #include <cmath>
-#include <limits>
 #include <cstdint>
+#include <limits>
 #include <map>
 #include <string>
 #include <string_view>
@@ -19,8 +19,8 @@
 namespace ringfence {
 
 enum class Domain : std::uint8_t { kRan, kTransport, kCore, kOss, kOther };
-inline constexpr std::array<std::string_view, 5> kDomainNames = {"ran", "transport", "core",
-                                                                 "oss", "other"};
+inline constexpr std::array<std::string_view, 5> kDomainNames = {"ran", "transport", "core", "oss",
+                                                                 "other"};
 
 enum class SiteKind : std::uint8_t { kMacro, kSmall, kIndoor, kAggregation, kCoreDc, kExchange };
 inline constexpr std::array<std::string_view, 6> kSiteKindNames = {
@@ -44,29 +44,32 @@ struct Elements {
   std::vector<std::uint32_t> vendor;      // id in VendorRegistry (canonical)
   std::vector<std::uint32_t> vendor_raw;  // the spelling in the file, into strings
   std::vector<Domain> domain;
-  std::vector<std::uint32_t> function;    // lower-cased, into strings, 0 = none
-  std::vector<std::uint32_t> model;       // into strings, 0 = none
-  std::vector<std::uint32_t> technology;  // lower-cased, into strings, 0 = none
-  std::vector<std::uint32_t> sw_version;  // into strings, 0 = none
-  std::vector<Days> installed;            // kNoDate = not given
+  std::vector<std::uint32_t> function;             // lower-cased, into strings, 0 = none
+  std::vector<std::uint32_t> model;                // into strings, 0 = none
+  std::vector<std::uint32_t> technology;           // lower-cased, into strings, 0 = none
+  std::vector<std::uint32_t> sw_version;           // into strings, 0 = none
+  std::vector<Days> installed;                     // kNoDate = not given
   std::vector<float> azimuth, beamwidth, range_m;  // NaN = not given
   std::vector<double> traffic, replace_cost;       // NaN = not given
   std::size_t size() const { return site.size(); }
 };
 
-// Directed links from -> to, with a compressed adjacency (CSR) built by finalize().
+// Directed links from -> to, with compressed adjacency (CSR) both ways, built by
+// Network::finalize().
 struct Links {
   std::vector<std::uint32_t> from, to;
   std::vector<std::uint32_t> out_offsets;  // size elements + 1
-  std::vector<std::uint32_t> out_targets;
+  std::vector<std::uint32_t> out_targets;  // successors, in file order
+  std::vector<std::uint32_t> in_offsets;   // size elements + 1
+  std::vector<std::uint32_t> in_sources;   // predecessors, in file order
   std::size_t size() const { return from.size(); }
 };
 
 struct LonLat {
   double lon = 0, lat = 0;
 };
-using Ring = std::vector<LonLat>;     // closed: first == last
-using Polygon = std::vector<Ring>;    // outer ring, then holes
+using Ring = std::vector<LonLat>;   // closed: first == last
+using Polygon = std::vector<Ring>;  // outer ring, then holes
 
 struct Zone {
   std::string id, name, category;

@@ -1,0 +1,55 @@
+// Geodesy on the WGS84 ellipsoid (GeographicLib, Karney's algorithms) and a spatial
+// index of zones, for zone rules.
+//
+// Accuracy: point-to-point distances are exact (to nanometres). Polygon edges are
+// geodesics; the distance from a point to a polygon is the exact distance to the
+// nearest edge (found by minimising along the edge's geodesic), 0 inside; inside-ness
+// treats edges as straight lines in longitude/latitude, which differs from geodesic
+// edges by less than a metre for edges under ~10 km. Sector footprints are computed
+// in an azimuthal equidistant projection centred on the site (exact along bearings
+// from the site; within 0.1 % elsewhere at ranges under 50 km).
+#pragma once
+#include <boost/geometry.hpp>
+#include <boost/geometry/index/rtree.hpp>
+#include <cstdint>
+#include <optional>
+#include <vector>
+
+#include "ringfence/network.hpp"
+
+namespace ringfence::geo {
+
+double distance_m(LonLat a, LonLat b);
+bool inside_polygon(LonLat p, const Polygon& polygon);
+// Geodesic distance from p to the zone: 0 inside a polygon (holes excluded).
+double distance_to_zone_m(LonLat p, const Zone& zone);
+// Distance from a radio sector (azimuth ± beamwidth/2 out to range_m, degrees
+// clockwise from north) to the zone; 0 when they overlap.
+double sector_distance_to_zone_m(LonLat site, double azimuth, double beamwidth, double range_m,
+                                 const Zone& zone);
+
+struct ZoneHit {
+  std::uint32_t zone = 0;
+  double distance_m = 0;
+};
+
+// An R-tree over the bounding boxes of the selected zones. Queries cost
+// O(log zones + candidates), not O(zones).
+class ZoneIndex {
+ public:
+  ZoneIndex(const std::vector<Zone>& zones, const std::vector<std::uint8_t>& selected);
+  // Selected zones whose bounding box may lie within reach_m of p.
+  void candidates(LonLat p, double reach_m, std::vector<std::uint32_t>& out) const;
+  // The nearest selected zone within radius_m of p (ties: smaller zone_id).
+  std::optional<ZoneHit> nearest_within(LonLat p, double radius_m) const;
+  bool empty() const { return tree_.empty(); }
+
+ private:
+  using Point = boost::geometry::model::point<double, 2, boost::geometry::cs::cartesian>;
+  using Box = boost::geometry::model::box<Point>;
+  const std::vector<Zone>& zones_;
+  boost::geometry::index::rtree<std::pair<Box, std::uint32_t>, boost::geometry::index::rstar<16>>
+      tree_;
+};
+
+}  // namespace ringfence::geo

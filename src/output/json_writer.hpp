@@ -1,0 +1,48 @@
+// A small streaming JSON writer: findings can number in the millions, and building
+// a DOM first would double the memory. Output is deterministic: keys in call order,
+// numbers in their shortest round-trip form.
+#pragma once
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace ringfence::output {
+
+class JsonWriter {
+ public:
+  explicit JsonWriter(std::string& out, bool pretty = true) : out_(out), pretty_(pretty) {}
+
+  JsonWriter& begin_object();
+  JsonWriter& end_object();
+  JsonWriter& begin_array();
+  JsonWriter& end_array();
+  JsonWriter& key(std::string_view k);
+  JsonWriter& value(std::string_view v);
+  JsonWriter& value(const char* v) { return value(std::string_view(v)); }
+  JsonWriter& value(double v);  // NaN is written as null
+  JsonWriter& value(std::size_t v);
+  JsonWriter& value(bool v);
+  JsonWriter& null();
+  // key + value in one call.
+  template <typename T>
+  JsonWriter& field(std::string_view k, const T& v) {
+    key(k);
+    return value(v);
+  }
+
+ private:
+  void before_value();
+  void newline();
+  std::string& out_;
+  bool pretty_;
+  struct Level {
+    bool array;
+    bool empty;
+  };
+  std::vector<Level> stack_;
+  bool after_key_ = false;
+};
+
+void append_json_string(std::string& out, std::string_view text);
+
+}  // namespace ringfence::output

@@ -1,0 +1,108 @@
+// Runs every rule of every policy, assigns due/overdue, and orders the findings
+// deterministically (rule_id, then element_id or group), so two runs on the same
+// input give byte-identical output.
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <exception>
+#include <mutex>
+#include <thread>
+
+#include "policy/scope.hpp"
+#include "ringfence/check.hpp"
+#include "ringfence/diagnostics.hpp"
+
+namespace ringfence {
+
+namespace {
+
+// One evaluator per rule kind, in RuleKind order: adding a kind touches this table.
+constexpr std::array<policy::RuleEvaluator, 8> kEvaluators = {
+    policy::evaluate_exclude,        policy::evaluate_no_new_installs, policy::evaluate_share_cap,
+    policy::evaluate_zone_exclusion, policy::evaluate_min_vendors,     policy::evaluate_require,
+    policy::evaluate_path_exclusion, policy::evaluate_support_cutoff,
+};
+
+void order_findings(const Network& net, std::vector<Finding>& findings) {
+  std::sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
+    if (a.element != kNoRow && b.element != kNoRow)
+      return net.elements.id.get(a.element) < net.elements.id.get(b.element);
+    if (a.element != b.element) return a.element == kNoRow;  // groups first
+    return a.group < b.group;
+  });
+}
+
+}  // namespace
+
+CheckResult evaluate(const Network& net, std::vector<Policy> policies, Days at, unsigned threads) {
+  CheckResult result;
+  result.at = at;
+  result.policies = std::move(policies);
+  for (std::uint32_t p = 0; p < result.policies.size(); ++p)
+    for (std::uint32_t r = 0; r < result.policies[p].rules.size(); ++r) {
+      EvaluatedRule er;
+      er.rule_id = result.policies[p].id + "/" + result.policies[p].rules[r].id;
+      er.policy = p;
+      er.rule_index = r;
+      er.skipped = result.policies[p].rules[r].effective != kNoDate &&
+                   result.policies[p].rules[r].effective > at;
+      result.rules.push_back(std::move(er));
+    }
+  std::stable_sort(result.rules.begin(), result.rules.end(),
+                   [](const auto& a, const auto& b) { return a.rule_id < b.rule_id; });
+  for (std::size_t i = 1; i < result.rules.size(); ++i)
+    if (result.rules[i].rule_id == result.rules[i - 1].rule_id)
+      throw InputError(result.policies[result.rules[i].policy].origin, 0, 0,
+                       "rule id '" + result.rules[i].rule_id +
+                           "' is given by two policies (expected distinct policy ids)");
+
+  std::vector<std::vector<Finding>> per_rule(result.rules.size());
+  std::atomic<std::size_t> next_rule{0};
+  std::exception_ptr failure;
+  std::mutex failure_mutex;
+  auto worker = [&] {
+    try {
+      for (std::size_t i = next_rule++; i < result.rules.size(); i = next_rule++) {
+        const EvaluatedRule& er = result.rules[i];
+        if (er.skipped) continue;
+        const Rule& rule = rule_of(result, er);
+        const policy::RuleContext ctx{net, rule, static_cast<std::uint32_t>(i), at};
+        kEvaluators[static_cast<int>(rule.kind)](ctx, per_rule[i]);
+        for (Finding& f : per_rule[i]) {
+          if (f.deadline == kNoDate) f.deadline = rule.deadline;
+          f.status = f.deadline == kNoDate || at >= f.deadline ? Status::kOverdue : Status::kDue;
+        }
+        order_findings(net, per_rule[i]);
+      }
+    } catch (...) {
+      const std::lock_guard<std::mutex> lock(failure_mutex);
+      if (!failure) failure = std::current_exception();
+      next_rule = result.rules.size();
+    }
+  };
+  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = static_cast<unsigned>(std::min<std::size_t>(threads, result.rules.size()));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+  if (failure) std::rethrow_exception(failure);
+
+  std::size_t total = 0;
+  for (const auto& v : per_rule) total += v.size();
+  result.findings.reserve(total);
+  for (std::size_t i = 0; i < per_rule.size(); ++i) {
+    for (Finding& f : per_rule[i]) {
+      ++result.rules[i].findings;
+      if (f.status == Status::kOverdue) {
+        ++result.rules[i].overdue;
+        ++result.overdue;
+      }
+      result.findings.push_back(std::move(f));
+    }
+    std::vector<Finding>().swap(per_rule[i]);
+  }
+  return result;
+}
+
+}  // namespace ringfence

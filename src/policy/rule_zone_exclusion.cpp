@@ -1,0 +1,61 @@
+// zone_exclusion: each element of `vendors` (in `where`) within radius_m of a zone
+// selected by `zones`: its site (footprint "site"), or, with footprint "sector", a
+// radio element's sector (azimuth ± beamwidth/2 out to range_m). Radio elements
+// without sector data fall back to their site. One finding per element, naming the
+// nearest such zone and its distance.
+#include <optional>
+
+#include "policy/scope.hpp"
+#include "ringfence/geo.hpp"
+
+namespace ringfence::policy {
+
+void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) {
+  const Network& net = ctx.net;
+  const Mask vendors = vendor_table(net, ctx.rule.vendors);
+  const Mask scope = element_mask(net, ctx.rule.where, &vendors);
+  const geo::ZoneIndex index(net.zones, zone_mask(net, ctx.rule.zones));
+  if (index.empty()) return;
+  const double radius = ctx.rule.radius_m;
+  const Elements& el = net.elements;
+  // Site answers are shared by every element at the site: compute each once.
+  std::vector<std::uint8_t> site_done(net.sites.size(), 0);
+  std::vector<std::optional<geo::ZoneHit>> site_hit(net.sites.size());
+  auto site_answer = [&](std::uint32_t s) -> const std::optional<geo::ZoneHit>& {
+    if (!site_done[s]) {
+      site_hit[s] = index.nearest_within({net.sites.lon[s], net.sites.lat[s]}, radius);
+      site_done[s] = 1;
+    }
+    return site_hit[s];
+  };
+  std::vector<std::uint32_t> candidates;
+  for (std::uint32_t e = 0; e < el.size(); ++e) {
+    if (!scope[e]) continue;
+    const std::uint32_t s = el.site[e];
+    std::optional<geo::ZoneHit> hit;
+    const bool sector = ctx.rule.footprint == Footprint::kSector && el.domain[e] == Domain::kRan &&
+                        !std::isnan(el.azimuth[e]) && !std::isnan(el.beamwidth[e]) &&
+                        !std::isnan(el.range_m[e]);
+    if (sector) {
+      const LonLat site{net.sites.lon[s], net.sites.lat[s]};
+      index.candidates(site, radius + el.range_m[e], candidates);
+      for (std::uint32_t z : candidates) {
+        const double d = geo::sector_distance_to_zone_m(site, el.azimuth[e], el.beamwidth[e],
+                                                        el.range_m[e], net.zones[z]);
+        if (d > radius) continue;
+        if (!hit || d < hit->distance_m ||
+            (d == hit->distance_m && net.zones[z].id < net.zones[hit->zone].id))
+          hit = geo::ZoneHit{z, d};
+      }
+    } else {
+      hit = site_answer(s);
+    }
+    if (!hit) continue;
+    Finding f = element_finding(ctx, e);
+    f.zone = hit->zone;
+    f.distance_m = hit->distance_m;
+    out.push_back(std::move(f));
+  }
+}
+
+}  // namespace ringfence::policy
