@@ -1,10 +1,29 @@
 #!/usr/bin/env bash
-# The main job on the shipped example: validate the bundle, then show who built it.
+# The main job on the shipped example: validate the bundle, show who built it, and
+# check it against the US-Korea and UK regimes.
 set -euo pipefail
 bin=${1:-build/ringfence}
 example=examples/korea-small
+out=demo-out
+mkdir -p "$out"
+
 echo "== ringfence validate $example"
 "$bin" validate "$example"
 echo
 echo "== ringfence exposure $example --by operator,domain"
 "$bin" exposure "$example" --by operator,domain
+echo
+for policy in us-kr-sensitive uk-2020; do
+  echo "== ringfence check $example --policy $policy"
+  # Exit status 1 means overdue findings: the expected answer here, not a failure.
+  status=0
+  "$bin" check "$example" --policy "$policy" || status=$?
+  [ "$status" -le 1 ] || exit "$status"
+  "$bin" check "$example" --policy "$policy" --format json --out "$out/check-$policy.json" || [ $? -le 1 ]
+  "$bin" check "$example" --policy "$policy" --format geojson --out "$out/check-$policy.geojson" || [ $? -le 1 ]
+  echo
+done
+echo "== deadlines per operator under uk-2020"
+"$bin" check "$example" --policy uk-2020 --timeline || [ $? -le 1 ]
+echo
+echo "JSON and GeoJSON findings are in $out/ (the GeoJSON opens in QGIS)."
