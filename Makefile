@@ -1,10 +1,11 @@
 # The two entry points the README documents:
 #   make demo   installs what is missing, builds, and runs the main job
-#   make test   installs what is missing, builds, and runs every test
+#   make test   installs what is missing, builds, and runs every test (also under
+#               sanitizers) and fuzzes each parser for a bounded time
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build demo test bench format clean
+.PHONY: deps build demo test test-quick sanitize fuzz bench format clean
 
 deps:
 	./scripts/install-deps.sh
@@ -16,8 +17,17 @@ build: deps
 demo: build
 	./scripts/demo.sh $(BUILD)/ringfence
 
-test: build
+# Everything CI runs: the tests, the tests again under ASan/UBSan, bounded fuzzing.
+test: test-quick sanitize fuzz
+
+test-quick: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+sanitize: deps
+	./scripts/sanitize.sh
+
+fuzz: deps
+	./scripts/fuzz.sh
 
 bench: build
 	./bench/run.sh $(BUILD)
@@ -26,4 +36,4 @@ format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
 
 clean:
-	rm -rf $(BUILD) demo-out
+	rm -rf $(BUILD) build-asan build-fuzz demo-out

@@ -3,7 +3,7 @@
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libgeographiclib-dev libtomlplusplus-dev
   libcli11-dev libsimdjson-dev libfast-float-dev nlohmann-json3-dev libboost-dev libgtest-dev
-  libbenchmark-dev python3)
+  libbenchmark-dev libssl-dev python3 clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

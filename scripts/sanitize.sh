@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Builds the whole project with AddressSanitizer and UndefinedBehaviorSanitizer
+# (clang) and runs every test against it.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=build-asan
+CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+  -DRINGFENCE_SANITIZE=ON -DRINGFENCE_BUILD_BENCH=OFF >/dev/null
+cmake --build "$build" -j "$(nproc)"
+ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  ctest --test-dir "$build" --output-on-failure -j "$(nproc)"
