@@ -59,9 +59,8 @@ LoadedBundle load_bundle(const std::string& directory) {
   with_file(dir, "sites.csv", true, out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_sites(csv, net, diag); }));
   std::vector<std::size_t> raw_counts;
-  with_file(dir, "elements.csv", true, out, diag, csv_reader([&](io::CsvReader& csv) {
-              io::read_elements(csv, net, diag, raw_counts);
-            }));
+  with_file(dir, "elements.csv", true, out, diag,
+            csv_reader([&](io::CsvReader& csv) { io::read_elements(csv, net, diag, raw_counts); }));
   with_file(dir, "links.csv", false, out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_links(csv, net, diag); }));
   with_file(dir, "zones.geojson", false, out, diag,
@@ -71,12 +70,15 @@ LoadedBundle load_bundle(const std::string& directory) {
   if (diag.has_errors()) throw InputError(std::move(diag));
 
   out.vendor_spellings.resize(net.vendors.size());
+  // Every row with one spelling has the same vendor; take it from the rows, since a
+  // spelling without letters or digits (e.g. "-") has no registry key to resolve.
+  std::vector<std::uint32_t> vendor_of_raw(raw_counts.size(), VendorRegistry::kNone);
+  for (std::size_t e = 0; e < net.elements.size(); ++e)
+    vendor_of_raw[net.elements.vendor_raw[e]] = net.elements.vendor[e];
   for (std::uint32_t raw = 0; raw < raw_counts.size(); ++raw) {
     if (raw_counts[raw] == 0) continue;
     const std::string_view spelling = net.strings.get(raw);
-    // Every row with this spelling has the same vendor; find it from the first.
-    const std::uint32_t vid = net.vendors.resolve(spelling);
-    out.vendor_spellings[vid].emplace_back(spelling, raw_counts[raw]);
+    out.vendor_spellings[vendor_of_raw[raw]].emplace_back(spelling, raw_counts[raw]);
   }
   for (const auto& w : diag.warnings()) out.warnings.warning(w.file, w.line, w.column, w.message);
   net.finalize();

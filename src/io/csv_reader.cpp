@@ -129,7 +129,7 @@ bool CsvReader::parse_record(CsvRow& row, bool& ok, Diagnostics& diag) {
       ++line_;
       line_start_ = pos_;
     } else if (pos_ < n) {
-      fail(pos_, "carriage return inside a record (expected CRLF or LF line ends)");
+      fail(pos_ - 1, "carriage return inside a record (expected CRLF or LF line ends)");
     }
     return true;
   }

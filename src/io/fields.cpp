@@ -9,7 +9,10 @@ namespace ringfence::io {
 
 std::optional<double> parse_number(std::string_view text) {
   if (text.empty()) return std::nullopt;
-  if (text.front() == '+') text.remove_prefix(1);
+  if (text.front() == '+') {
+    text.remove_prefix(1);
+    if (!text.empty() && text.front() == '-') return std::nullopt;  // "+-5"
+  }
   double value = 0;
   auto [ptr, ec] = fast_float::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || ptr != text.data() + text.size() || !std::isfinite(value))
@@ -48,8 +51,7 @@ static std::string format_bound(double v) {
 }
 
 std::optional<double> FieldReader::number(std::size_t col, std::string_view what, double lo,
-                                          double hi, bool is_required,
-                                          double empty_value) const {
+                                          double hi, bool is_required, double empty_value) const {
   std::string_view t = row_.fields[col];
   if (t.empty()) {
     if (!is_required) return empty_value;

@@ -1,10 +1,11 @@
 // zones.geojson: a FeatureCollection of Point, Polygon and MultiPolygon features.
 // simdjson's on-demand API keeps every value as a view into the file, so problems
 // are reported at the exact line and column of the offending value.
-#include <nlohmann/json.hpp>
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <unordered_set>
 
 #include "io/readers.hpp"
@@ -103,7 +104,8 @@ Ring ZonesReader::read_ring(od::value v) {
   if (v.type() != od::json_type::array) throw ZoneError{at, "expected a linear ring (array)"};
   Ring ring;
   for (auto item : v.get_array()) ring.push_back(read_position(item.value()));
-  if (ring.size() < 4) throw ZoneError{at, "linear ring has fewer than 4 positions (expected a closed ring)"};
+  if (ring.size() < 4)
+    throw ZoneError{at, "linear ring has fewer than 4 positions (expected a closed ring)"};
   if (ring.front().lon != ring.back().lon || ring.front().lat != ring.back().lat)
     throw ZoneError{at, "linear ring is not closed (expected first and last positions equal)"};
   return ring;
@@ -128,7 +130,8 @@ void ZonesReader::read_geometry(od::value geometry, Zone& zone) {
     std::string_view key = field.unescaped_key();
     od::value v = field.value();
     if (key == "type") {
-      if (v.type() != od::json_type::string) throw ZoneError{where(v), "geometry type: expected a string"};
+      if (v.type() != od::json_type::string)
+        throw ZoneError{where(v), "geometry type: expected a string"};
       type = std::string(std::string_view(v.get_string()));
     } else if (key == "coordinates") {
       coordinates_at = where(v);
@@ -138,7 +141,8 @@ void ZonesReader::read_geometry(od::value geometry, Zone& zone) {
     }
   }
   if (type != "Point" && type != "Polygon" && type != "MultiPolygon")
-    throw ZoneError{at, "geometry type '" + type + "' is not supported (expected Point, Polygon or MultiPolygon)"};
+    throw ZoneError{at, "geometry type '" + type +
+                            "' is not supported (expected Point, Polygon or MultiPolygon)"};
   if (!coordinates_at) throw ZoneError{at, "geometry has no coordinates"};
   // Re-read the coordinates with their own parser; offsets map back to the file.
   simdjson::padded_string inner(coordinates);
@@ -153,7 +157,8 @@ void ZonesReader::read_geometry(od::value geometry, Zone& zone) {
     } else if (type == "Polygon") {
       zone.polygons.push_back(read_polygon(root));
     } else {
-      if (root.type() != od::json_type::array) throw ZoneError{where(root), "expected an array of polygons"};
+      if (root.type() != od::json_type::array)
+        throw ZoneError{where(root), "expected an array of polygons"};
       for (auto item : root.get_array()) zone.polygons.push_back(read_polygon(item.value()));
       if (zone.polygons.empty()) throw ZoneError{where(root), "MultiPolygon has no polygons"};
     }
@@ -177,7 +182,8 @@ void ZonesReader::read_feature(od::value feature) {
         if (v.type() != od::json_type::string || std::string_view(v.get_string()) != "Feature")
           throw ZoneError{where(v), "expected \"type\": \"Feature\""};
       } else if (key == "properties") {
-        if (v.type() != od::json_type::object) throw ZoneError{where(v), "properties: expected an object"};
+        if (v.type() != od::json_type::object)
+          throw ZoneError{where(v), "properties: expected an object"};
         for (auto prop : v.get_object()) {
           std::string pkey(std::string_view(prop.unescaped_key()));
           od::value pv = prop.value();
@@ -201,7 +207,8 @@ void ZonesReader::read_feature(od::value feature) {
       }
     }
     if (!has_id) throw ZoneError{at, "feature has no properties.zone_id (expected a unique id)"};
-    if (!has_geometry) throw ZoneError{at, "feature has no geometry (expected Point, Polygon or MultiPolygon)"};
+    if (!has_geometry)
+      throw ZoneError{at, "feature has no geometry (expected Point, Polygon or MultiPolygon)"};
     if (!ids_.insert(zone.id).second)
       throw ZoneError{id_at, "duplicate zone_id '" + zone.id + "' (expected unique ids)"};
     net_.zones.push_back(std::move(zone));
@@ -224,7 +231,8 @@ void ZonesReader::read() {
                       std::string_view(v.get_string()) == "FeatureCollection";
       if (!is_collection) throw ZoneError{where(v), "expected \"type\": \"FeatureCollection\""};
     } else if (key == "features") {
-      if (v.type() != od::json_type::array) throw ZoneError{where(v), "features: expected an array"};
+      if (v.type() != od::json_type::array)
+        throw ZoneError{where(v), "features: expected an array"};
       has_features = true;
       for (auto item : v.get_array()) {
         read_feature(item.value());
@@ -238,8 +246,9 @@ void ZonesReader::read() {
 
 // simdjson reports syntax errors without a position; nlohmann's parser gives the
 // byte offset, so the rare malformed file is parsed a second time to locate it.
-void report_syntax_error(const std::string& text, const std::string& name, Diagnostics& diag,
-                         const char* fallback) {
+// Reports a syntax error where nlohmann's parser locates it; false when it finds none.
+bool report_located_syntax_error(const std::string& text, const std::string& name,
+                                 Diagnostics& diag) {
   try {
     auto parsed = nlohmann::json::parse(text);
     (void)parsed;
@@ -249,21 +258,35 @@ void report_syntax_error(const std::string& text, const std::string& name, Diagn
     std::string what = e.what();
     if (auto p = what.find("syntax error"); p != std::string::npos) what = what.substr(p);
     diag.error(name, pos.line, pos.column, "malformed JSON: " + what);
-    return;
+    return true;
   } catch (...) {
   }
-  diag.error(name, 1, 1, std::string("malformed JSON: ") + fallback);
+  return false;
+}
+
+void report_syntax_error(const std::string& text, const std::string& name, Diagnostics& diag,
+                         const char* fallback) {
+  if (!report_located_syntax_error(text, name, diag))
+    diag.error(name, 1, 1, std::string("malformed JSON: ") + fallback);
 }
 
 }  // namespace
 
-void read_zones(const std::string& text, const std::string& name, Network& net,
-                Diagnostics& diag) {
+void read_zones(const std::string& text, const std::string& name, Network& net, Diagnostics& diag) {
   if (auto bad = find_invalid_utf8(text)) {
     diag.error(name, bad->line, bad->column, "invalid UTF-8 byte sequence (expected UTF-8 text)");
     return;
   }
   simdjson::padded_string json(text);
+  // A UTF-8 byte order mark becomes spaces, so byte offsets (and columns) stay the same.
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) std::fill(json.data(), json.data() + 3, ' ');
+  // The on-demand reader below checks neither the values it skips (members it does
+  // not use) nor what follows the root object: validate the whole document first.
+  // (Numbers simdjson cannot hold, such as a 30-digit integer, are valid JSON.)
+  simdjson::dom::parser validator;
+  if (validator.parse(json).error() != simdjson::SUCCESS &&
+      report_located_syntax_error(text, name, diag))
+    return;
   ZonesReader reader(json, name, net, diag);
   try {
     reader.read();
