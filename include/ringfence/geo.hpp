@@ -19,6 +19,11 @@
 
 namespace ringfence::geo {
 
+// "Within radius_m" is d <= radius_m + kWithinTolerance_m: a site placed exactly at the
+// radius (e.g. by a geodesic Direct computation) must count, although its coordinates,
+// rounded to doubles, put it a nanometre or so further away.
+inline constexpr double kWithinTolerance_m = 1e-6;
+
 double distance_m(LonLat a, LonLat b);
 bool inside_polygon(LonLat p, const Polygon& polygon);
 // Geodesic distance from p to the zone: 0 inside a polygon (holes excluded).

@@ -186,13 +186,17 @@ double sector_distance_to_zone_m(LonLat site, double azimuth, double beamwidth, 
   double best = INFINITY;
   for (const auto& polygon : zone.polygons) {
     if (inside_polygon(site, polygon)) return 0;
-    for (std::size_t r = 0; r < polygon.size(); ++r) {
-      std::vector<Xy> ring;
-      for (const auto& q : polygon[r]) ring.push_back(project(q));
-      // Overlap: a polygon vertex in the sector, or a sector corner in the outer ring.
-      if (r == 0)
-        for (const auto& w : wedge)
-          if (inside_planar(w, ring)) return 0;
+    std::vector<std::vector<Xy>> rings(polygon.size());
+    for (std::size_t r = 0; r < polygon.size(); ++r)
+      for (const auto& q : polygon[r]) rings[r].push_back(project(q));
+    // Overlap: a polygon vertex in the sector, or a sector corner inside the polygon
+    // (in the outer ring and in none of its holes).
+    for (const auto& w : wedge) {
+      bool inside = inside_planar(w, rings[0]);
+      for (std::size_t h = 1; inside && h < rings.size(); ++h) inside = !inside_planar(w, rings[h]);
+      if (inside) return 0;
+    }
+    for (const auto& ring : rings) {
       for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
         best = std::min(best, point_to_wedge(ring[i]));
         for (std::size_t k = 0; k < wedge.size(); ++k)

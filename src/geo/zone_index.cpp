@@ -62,7 +62,7 @@ std::optional<ZoneHit> ZoneIndex::nearest_within(LonLat p, double radius_m) cons
   std::optional<ZoneHit> best;
   for (std::uint32_t z : cands) {
     const double d = distance_to_zone_m(p, zones_[z]);
-    if (d > radius_m) continue;
+    if (d > radius_m + kWithinTolerance_m) continue;
     if (!best || d < best->distance_m ||
         (d == best->distance_m && zones_[z].id < zones_[best->zone].id))
       best = ZoneHit{z, d};

@@ -42,7 +42,7 @@ void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
       for (std::uint32_t z : candidates) {
         const double d = geo::sector_distance_to_zone_m(site, el.azimuth[e], el.beamwidth[e],
                                                         el.range_m[e], net.zones[z]);
-        if (d > radius) continue;
+        if (d > radius + geo::kWithinTolerance_m) continue;
         if (!hit || d < hit->distance_m ||
             (d == hit->distance_m && net.zones[z].id < net.zones[hit->zone].id))
           hit = geo::ZoneHit{z, d};
