@@ -89,8 +89,12 @@ Mask zone_mask(const Network& net, const Filter& filter) {
   for (std::size_t z = 0; z < net.zones.size(); ++z) {
     for (const auto& [key, values] : filter.any_of) {
       auto it = net.zones[z].properties.find(key);
-      const bool match = it != net.zones[z].properties.end() &&
-                         std::find(values.begin(), values.end(), it->second) != values.end();
+      // Values compare ignoring ASCII case, as element filters do.
+      const bool match =
+          it != net.zones[z].properties.end() &&
+          std::any_of(values.begin(), values.end(), [&](const std::string& v) {
+            return io::to_lower_ascii(v) == io::to_lower_ascii(it->second);
+          });
       if (!match) {
         mask[z] = 0;
         break;

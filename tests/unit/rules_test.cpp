@@ -475,6 +475,8 @@ TEST_F(RuleZoneExclusion, NearestZoneIsNamedAndFiltersApply) {
   EXPECT_EQ(ran_lte.at("H-IN-HOLE").first, "z-holed");
   EXPECT_EQ(ran_lte.at("Z-IN-MULTI").first, "z-multi");
   EXPECT_TRUE(run("{ category = \"harbour\" }", 1e6).empty());
+  // Zone property values compare ignoring case, like element filters.
+  EXPECT_EQ(run("{ category = \"MILITARY\" }", 30000), military);
 }
 
 // ---------------------------------------------------------------------------------
