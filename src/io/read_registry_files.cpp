@@ -36,7 +36,19 @@ void read_vendors(CsvReader& csv, VendorRegistry& registry, Diagnostics& diag) {
     if (!name) continue;
     Vendor v;
     v.name = std::string(*name);
-    if (c_aliases) v.aliases = split_list(f.text(*c_aliases));
+    if (c_aliases) {
+      // An alias that already names another vendor would silently take it over.
+      const std::uint32_t self = registry.resolve(v.name);
+      for (auto& alias : split_list(f.text(*c_aliases))) {
+        const std::uint32_t owner = registry.resolve(alias);
+        if (owner != VendorRegistry::kNone && owner != self && registry.get(owner).known) {
+          f.warning(*c_aliases, "alias '" + alias + "' already names " + registry.get(owner).name +
+                                    " (ignored for " + v.name + ")");
+          continue;
+        }
+        v.aliases.push_back(std::move(alias));
+      }
+    }
     if (c_country) v.country = std::string(f.text(*c_country));
     if (c_tags) v.tags = split_list(f.text(*c_tags));
     for (std::size_t i = 0; i < csv.header().size(); ++i) {

@@ -486,6 +486,23 @@ TEST(BundleLoader, VendorsCsvMakesANameKnown) {
   EXPECT_TRUE(b.warnings.warnings().empty());
 }
 
+TEST(BundleLoader, VendorsCsvAliasNamingAnotherVendorIsIgnoredWithAWarning) {
+  TempDir dir;
+  write_bundle(dir, {{"sites.csv", kSites},
+                     {"elements.csv",
+                      "element_id,site_id,vendor,domain\n"
+                      "E1,S1,Ericsson AB,ran\n"
+                      "E2,S1,Nokia Oyj,ran\n"},
+                     {"vendors.csv", "vendor,aliases\nNokia,Ericsson AB;Nokia Oyj\n"}});
+  const LoadedBundle b = load_bundle(dir.str());
+  EXPECT_EQ(b.network.vendor_name(0), "Ericsson");
+  EXPECT_EQ(b.network.vendor_name(1), "Nokia");
+  ASSERT_EQ(b.warnings.warnings().size(), 1u);
+  EXPECT_EQ(b.warnings.warnings()[0].to_string(),
+            path_of(dir, "vendors.csv") +
+                ":2:7: alias 'Ericsson AB' already names Ericsson (ignored for Nokia)");
+}
+
 // ---------------------------------------------------------------- refused bundles
 
 TEST(BundleLoader, RefusedBundleThrowsInputError) {
