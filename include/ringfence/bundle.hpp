@@ -1,4 +1,4 @@
-// Loading a network bundle (SPEC §1): a directory of CSV files and a GeoJSON file.
+// Loading a network bundle : a directory of CSV files and a GeoJSON file.
 #pragma once
 #include <string>
 #include <vector>

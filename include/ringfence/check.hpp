@@ -1,4 +1,4 @@
-// Evaluating policies over a network at a date (SPEC §2 "Evaluation", §3 `check`).
+// Evaluating policies over a network at a date.
 #pragma once
 #include <cstdint>
 #include <limits>

@@ -1,4 +1,4 @@
-// `check` results as text, JSON (SPEC §3), CSV, GeoJSON, and a deadline timeline.
+// `check` results as text, JSON, CSV, GeoJSON, and a deadline timeline.
 #pragma once
 #include <string>
 #include <vector>

@@ -1,6 +1,6 @@
 // Synthetic national networks (`ringfence generate`): real places (GeoNames, shipped in
 // data/places/), a country profile of documented assumptions (data/profiles/<cc>.toml)
-// and a seed give a network bundle (SPEC §1) that looks like a real inventory.
+// and a seed give a network bundle  that looks like a real inventory.
 //
 // Invariants of every generated bundle: the same profile, data files, options and
 // binary give byte-identical files; every element's site exists; links only go

@@ -1,4 +1,4 @@
-// Policies (SPEC §2): a TOML file, or a built-in preset, holding typed rules.
+// Policies: a TOML file, or a built-in preset, holding typed rules.
 #pragma once
 #include <cmath>
 #include <cstdint>

@@ -4,6 +4,7 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <stdexcept>
 #include <tuple>
 
 #include "analysis/grouping.hpp"
@@ -32,6 +33,24 @@ std::optional<Measure> parse_measure(std::string_view name) {
 }
 std::string_view measure_name(Measure m) {
   return kMeasureNames[static_cast<int>(m)];
+}
+
+std::vector<GroupKey> parse_group_keys(std::string_view list) {
+  std::vector<GroupKey> keys;
+  while (!list.empty()) {
+    const std::size_t comma = list.find(',');
+    const std::string_view item = list.substr(0, comma);
+    list = comma == std::string_view::npos ? std::string_view() : list.substr(comma + 1);
+    if (item.empty()) continue;
+    const auto key = parse_group_key(item);
+    if (!key)
+      throw std::invalid_argument("unknown --by key '" + std::string(item) +
+                                  "' (expected operator, region, domain or technology)");
+    for (GroupKey k : keys)
+      if (k == *key) throw std::invalid_argument("--by key '" + std::string(item) + "' given twice");
+    keys.push_back(*key);
+  }
+  return keys;
 }
 
 std::string_view group_value(const Network& net, std::uint32_t e, GroupKey key) {

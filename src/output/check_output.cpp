@@ -4,14 +4,13 @@
 #include <map>
 #include <sstream>
 
+#include "output/check_json.hpp"
 #include "output/json_writer.hpp"
 #include "ringfence/output.hpp"
 
 namespace ringfence {
 
-namespace {
-
-using output::JsonWriter;
+namespace output {
 
 double round_mm(double metres) {
   return std::round(metres * 1000) / 1000;
@@ -73,13 +72,7 @@ std::string group_cell(const Rule& rule, const Finding& f) {
   return out;
 }
 
-}  // namespace
-
-std::string render_check_json(const Network& net, const CheckResult& r, const CheckInputs& in) {
-  std::string out;
-  out.reserve(256 + r.findings.size() * 400);
-  JsonWriter w(out);
-  w.begin_object();
+void write_check_preamble(JsonWriter& w, const CheckResult& r, const CheckInputs& in) {
   w.field("ringfence", RINGFENCE_VERSION);
   w.field("at", format_iso_date(r.at));
   w.key("inputs").begin_object();
@@ -107,6 +100,21 @@ std::string render_check_json(const Network& net, const CheckResult& r, const Ch
     if (er.skipped) w.value(er.rule_id);
   w.end_array();
   w.end_object();
+}
+
+}  // namespace output
+
+using output::group_cell;
+using output::JsonWriter;
+using output::round_mm;
+using output::write_finding_json;
+
+std::string render_check_json(const Network& net, const CheckResult& r, const CheckInputs& in) {
+  std::string out;
+  out.reserve(256 + r.findings.size() * 400);
+  JsonWriter w(out);
+  w.begin_object();
+  output::write_check_preamble(w, r, in);
   w.key("findings").begin_array();
   for (const auto& f : r.findings) write_finding_json(w, net, r, f);
   w.end_array();

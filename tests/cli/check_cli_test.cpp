@@ -1,4 +1,4 @@
-// `ringfence check` end to end (SPEC §3): exit status, the JSON document, CSV,
+// `ringfence check` end to end: exit status, the JSON document, CSV,
 // GeoJSON, the timeline, --out and bad input.
 #include <gtest/gtest.h>
 

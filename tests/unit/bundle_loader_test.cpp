@@ -1,5 +1,5 @@
 // load_bundle on small bundles written to a temporary directory: every column of
-// SPEC §1 lands in the model, and every validation error names its file, line and
+// the bundle format lands in the model, and every validation error names its file, line and
 // column.
 #include <gtest/gtest.h>
 

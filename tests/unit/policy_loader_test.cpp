@@ -1,4 +1,4 @@
-// The policy language (SPEC §2): TOML into typed rules, and every refusal naming the
+// The policy language: TOML into typed rules, and every refusal naming the
 // file, the line and the rule.
 #include <gtest/gtest.h>
 
@@ -22,7 +22,7 @@ Days day(const char* iso) {
   return *parse_iso_date(iso);
 }
 
-// The complete example of SPEC §2, verbatim.
+// The complete example of every rule kind, verbatim from the policy language reference.
 constexpr const char* kSpecExample = R"([policy]
 id = "example"
 title = "Every rule kind once"

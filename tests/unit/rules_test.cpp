@@ -1,4 +1,4 @@
-// Each rule kind (SPEC §2) on small crafted bundles, with the exact findings expected:
+// Each rule kind on small crafted bundles, with the exact findings expected:
 // element ids, groups, measured shares, limits, excess, zones, distances and paths,
 // including the boundaries (exactly at a radius, a cap, a date).
 #include <gtest/gtest.h>
