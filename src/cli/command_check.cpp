@@ -38,13 +38,7 @@ Command add_check(CLI::App& root) {
             require_format(opts->format, {"text", "json", "csv", "geojson"});
             if (opts->timeline && opts->format == "geojson")
               throw UsageError("--timeline has no geojson form (expected text, json or csv)");
-            Days at = today_utc();
-            if (!opts->at.empty()) {
-              auto d = parse_iso_date(opts->at);
-              if (!d)
-                throw UsageError("--at '" + opts->at + "' is not a date (expected YYYY-MM-DD)");
-              at = *d;
-            }
+            const Days at = parse_at_option(opts->at);
             // Policies first: a typo in a policy should not wait for a large bundle.
             std::vector<Policy> policies;
             for (const auto& p : opts->policies) policies.push_back(load_policy(p));

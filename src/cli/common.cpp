@@ -72,6 +72,13 @@ LoadedBundle load_bundle_with_progress(const std::string& dir) {
   return bundle;
 }
 
+Days parse_at_option(const std::string& text) {
+  if (text.empty()) return today_utc();
+  const auto d = parse_iso_date(text);
+  if (!d) throw UsageError("--at '" + text + "' is not a date (expected YYYY-MM-DD)");
+  return *d;
+}
+
 void require_format(const std::string& format, std::initializer_list<const char*> allowed) {
   std::string list;
   for (const char* a : allowed) {

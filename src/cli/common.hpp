@@ -33,6 +33,8 @@ bool stderr_is_terminal();
 void progress(const std::string& message);
 // Loads a bundle with progress; InputError propagates to main (exit 2).
 LoadedBundle load_bundle_with_progress(const std::string& dir);
+// The --at option: a YYYY-MM-DD date, or today (UTC) when empty.
+Days parse_at_option(const std::string& text);
 // Checks --format against the allowed values.
 void require_format(const std::string& format, std::initializer_list<const char*> allowed);
 
