@@ -1,0 +1,24 @@
+// Pieces of the `check` JSON document (SPEC §3) shared by every writer of findings:
+// `check --format json`, the HTML report and the web API write a finding, and the
+// document's head, through these functions only, so they cannot drift apart.
+#pragma once
+#include <string>
+
+#include "output/json_writer.hpp"
+#include "ringfence/check.hpp"
+#include "ringfence/check_output.hpp"
+
+namespace ringfence::output {
+
+// Metres rounded to the millimetre, as every output writes distances.
+double round_mm(double metres);
+// One finding as a JSON object (rule_id, kind, status, deadline, element or group
+// fields, zone_id/distance_m, path, missing, message).
+void write_finding_json(JsonWriter& w, const Network& net, const CheckResult& r, const Finding& f);
+// The head of the document into an open object: ringfence, at, inputs, policies,
+// summary (findings, overdue, due, by_rule, not_yet_effective).
+void write_check_preamble(JsonWriter& w, const CheckResult& r, const CheckInputs& in);
+// A group finding's key as "operator=KT;technology=nr".
+std::string group_cell(const Rule& rule, const Finding& f);
+
+}  // namespace ringfence::output
