@@ -57,8 +57,8 @@ bool CsvReader::parse_record(CsvRow& row, bool& ok, Diagnostics& diag) {
     row.columns.push_back(start - line_start_ + 1);
     row.lines.push_back(line_);
     if (start - line_start_ > kMaxLineBytes) {
-      fail(start, "line longer than " + std::to_string(kMaxLineBytes) +
-                      " bytes (expected one CSV record per line)");
+      fail(line_start_ + kMaxLineBytes, "line longer than " + std::to_string(kMaxLineBytes) +
+                                            " bytes (expected one CSV record per line)");
       return true;
     }
     if (pos_ < n && buf[pos_] == '"') {
@@ -87,6 +87,15 @@ bool CsvReader::parse_record(CsvRow& row, bool& ok, Diagnostics& diag) {
         ++pos_;
         if (pos_ - content > kMaxLineBytes) break;
       }
+      if (!closed && pos_ < n) {
+        // A quoted field can hold line breaks, but not a megabyte of them.
+        diag.error(name_, open_line, open_col,
+                   "quoted field longer than " + std::to_string(kMaxLineBytes) +
+                       " bytes (expected a closing '\"' before it)");
+        ok = false;
+        pos_ = n;
+        return true;
+      }
       if (!closed) {
         diag.error(name_, open_line, open_col,
                    "quoted field is never closed (expected a closing '\"')");
@@ -108,8 +117,9 @@ bool CsvReader::parse_record(CsvRow& row, bool& ok, Diagnostics& diag) {
         ++pos_;
       }
       if (pos_ - line_start_ > kMaxLineBytes) {
-        fail(pos_, "line longer than " + std::to_string(kMaxLineBytes) +
-                       " bytes (expected one CSV record per line)");
+        // Reported where the line passes the limit.
+        fail(line_start_ + kMaxLineBytes, "line longer than " + std::to_string(kMaxLineBytes) +
+                                              " bytes (expected one CSV record per line)");
         return true;
       }
       std::string_view f(buf + start, pos_ - start);

@@ -56,7 +56,15 @@ TEST(Robustness, ALineLongerThanAnySaneLine) {
   write_bundle(dir, {{"sites.csv", kSites},
                      {"elements.csv", "element_id,site_id,vendor,domain\nE1,S1," +
                                           std::string(2'000'000, 'x') + ",ran\n"}});
-  expect_refused(validate(dir), "elements.csv:2:1048583: line longer than 1048576 bytes");
+  expect_refused(validate(dir), "elements.csv:2:1048577: line longer than 1048576 bytes");
+}
+
+TEST(Robustness, AQuotedFieldLongerThanAnySaneLine) {
+  TempDir dir;
+  write_bundle(dir, {{"sites.csv", kSites},
+                     {"elements.csv", "element_id,site_id,vendor,domain\nE1,S1,\"" +
+                                          std::string(2'000'000, 'x') + "\",ran\n"}});
+  expect_refused(validate(dir), "elements.csv:2:7: quoted field longer than 1048576 bytes");
 }
 
 TEST(Robustness, InvalidUtf8IsLocated) {
@@ -149,7 +157,7 @@ TEST(Robustness, InputFilesAreNeverModified) {
   const std::string before = slurp(dir.path() / "sites.csv");
   const auto mtime = std::filesystem::last_write_time(dir.path() / "sites.csv");
   EXPECT_EQ(
-      run_command(kBin + " check " + dir.str() + " --policy uk-2020 --at 2024-01-01").exit_code, 1);
+      run_command(kBin + " check " + dir.str() + " --policy us-fcc-covered --at 2024-01-01").exit_code, 1);
   EXPECT_EQ(slurp(dir.path() / "sites.csv"), before);
   EXPECT_EQ(std::filesystem::last_write_time(dir.path() / "sites.csv"), mtime);
 }
