@@ -418,9 +418,9 @@ def main():
     if args.elements <= 0 or args.zones < 0:
         sys.exit("make_bundle: --elements must be positive and --zones not negative")
 
-    os.makedirs(args.out, exist_ok=True)
     # Separate streams per file, so changing one file's logic leaves the others alone.
     plan = Plan(args.elements, n_sites, random.Random(f"{args.seed}:plan"))
+    os.makedirs(args.out, exist_ok=True)
     write_sites(os.path.join(args.out, "sites.csv"), plan, random.Random(f"{args.seed}:sites"))
     write_elements_and_links(os.path.join(args.out, "elements.csv"),
                              os.path.join(args.out, "links.csv"), plan,
