@@ -68,3 +68,15 @@ LOG=$(mktemp)
 trap 'rm -f "$LOG"' EXIT
 /usr/bin/time -v -o "$LOG" "$CLI_BIN" validate "$BUNDLE" >/dev/null
 grep -E 'Elapsed \(wall clock\)|User time|System time|Percent of CPU|Maximum resident set size' "$LOG"
+
+echo
+echo "== policy evaluation benchmark: RINGFENCE_BENCH_BUNDLE=$BUNDLE $BUILD/bench/ringfence_bench_check"
+RINGFENCE_BENCH_BUNDLE="$BUNDLE" "$BUILD/bench/ringfence_bench_check" \
+  --benchmark_repetitions="$REPETITIONS" --benchmark_report_aggregates_only=true \
+  --benchmark_counters_tabular=true
+
+echo
+echo "== whole command: /usr/bin/time -v $CLI_BIN check $BUNDLE --policy uk-2020 --at 2024-01-01 --format json"
+/usr/bin/time -v -o "$LOG" "$CLI_BIN" check "$BUNDLE" --policy uk-2020 --at 2024-01-01 \
+  --format json --out "$DATA/check-uk-2020.json" || [ $? -le 1 ]
+grep -E 'Elapsed \(wall clock\)|User time|System time|Percent of CPU|Maximum resident set size' "$LOG"

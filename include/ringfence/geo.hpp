@@ -2,8 +2,8 @@
 // index of zones, for zone rules.
 //
 // Accuracy: point-to-point distances are exact (to nanometres). Polygon edges are
-// geodesics; the distance from a point to a polygon is the exact distance to the
-// nearest edge (found by minimising along the edge's geodesic), 0 inside; inside-ness
+// geodesics; the distance from a point to a polygon is the distance to the nearest
+// edge (to well under a millimetre: see distance_to_geodesic_segment), 0 inside; inside-ness
 // treats edges as straight lines in longitude/latitude, which differs from geodesic
 // edges by less than a metre for edges under ~10 km. Sector footprints are computed
 // in an azimuthal equidistant projection centred on the site (exact along bearings
@@ -12,6 +12,7 @@
 #include <boost/geometry.hpp>
 #include <boost/geometry/index/rtree.hpp>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <vector>
 
@@ -27,7 +28,10 @@ inline constexpr double kWithinTolerance_m = 1e-6;
 double distance_m(LonLat a, LonLat b);
 bool inside_polygon(LonLat p, const Polygon& polygon);
 // Geodesic distance from p to the zone: 0 inside a polygon (holes excluded).
-double distance_to_zone_m(LonLat p, const Zone& zone);
+// Exact when the distance is at most limit_m; beyond it, some value above limit_m
+// (far zones are not measured exactly).
+double distance_to_zone_m(LonLat p, const Zone& zone,
+                          double limit_m = std::numeric_limits<double>::infinity());
 // Distance from a radio sector (azimuth ± beamwidth/2 out to range_m, degrees
 // clockwise from north) to the zone; 0 when they overlap.
 double sector_distance_to_zone_m(LonLat site, double azimuth, double beamwidth, double range_m,
