@@ -2,6 +2,7 @@
 
 #include <simdjson.h>
 
+#include <algorithm>
 #include <fstream>
 #include <sstream>
 
@@ -143,6 +144,10 @@ bool CsvReader::parse_record(CsvRow& row, bool& ok, Diagnostics& diag) {
     }
     return true;
   }
+}
+
+std::size_t CsvReader::line_breaks() const {
+  return static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1;
 }
 
 bool CsvReader::read_header(Diagnostics& diag) {

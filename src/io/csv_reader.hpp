@@ -45,6 +45,9 @@ class CsvReader {
   bool next(CsvRow& row, Diagnostics& diag);
   const std::string& name() const { return name_; }
   std::size_t size_bytes() const { return text_.size(); }
+  // Line breaks in the file: an upper bound on the data rows, for reserving columns
+  // once instead of letting them grow by doubling.
+  std::size_t line_breaks() const;
 
  private:
   CsvReader(std::string text, std::string name);

@@ -42,8 +42,14 @@ void read_sites(CsvReader& csv, Network& net, Diagnostics& diag) {
   const auto c_kind = optional_column(csv, "kind"), c_region = optional_column(csv, "region"),
              c_pop = optional_column(csv, "population");
   Sites& s = net.sites;
-  const std::size_t estimate = csv.size_bytes() / 40;
-  s.id.reserve(estimate, estimate * 8);
+  const std::size_t rows = csv.line_breaks();
+  s.id.reserve(rows, std::min(csv.size_bytes(), rows * 16));
+  s.operator_id.reserve(rows);
+  s.lat.reserve(rows);
+  s.lon.reserve(rows);
+  s.kind.reserve(rows);
+  s.region.reserve(rows);
+  s.population.reserve(rows);
   std::vector<std::size_t> lines;  // only to name the first of two duplicates
   CsvRow row;
   while (csv.next(row, diag)) {
@@ -98,8 +104,16 @@ void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
              c_traffic = optional_column(csv, "traffic"),
              c_cost = optional_column(csv, "replace_cost");
   Elements& e = net.elements;
-  const std::size_t estimate = csv.size_bytes() / 60;
-  e.id.reserve(estimate, estimate * 10);
+  const std::size_t rows = csv.line_breaks();
+  e.id.reserve(rows, std::min(csv.size_bytes(), rows * 16));
+  for (auto* column : {&e.site, &e.vendor, &e.vendor_raw, &e.function, &e.model, &e.technology,
+                       &e.sw_version})
+    column->reserve(rows);
+  e.domain.reserve(rows);
+  e.installed.reserve(rows);
+  for (auto* column : {&e.azimuth, &e.beamwidth, &e.range_m}) column->reserve(rows);
+  e.traffic.reserve(rows);
+  e.replace_cost.reserve(rows);
   // The vendor of each distinct spelling is resolved once (strings id -> vendor id).
   std::vector<std::uint32_t> vendor_of_raw;
   std::vector<std::size_t> lines;
@@ -186,6 +200,8 @@ void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
 void read_links(CsvReader& csv, Network& net, Diagnostics& diag) {
   if (!csv.read_header(diag) || !csv.require_columns({"from", "to"}, diag)) return;
   const std::size_t c_from = *csv.column("from"), c_to = *csv.column("to");
+  net.links.from.reserve(net.links.from.size() + csv.line_breaks());
+  net.links.to.reserve(net.links.to.size() + csv.line_breaks());
   CsvRow row;
   while (csv.next(row, diag)) {
     FieldReader f(csv, row, diag);

@@ -31,6 +31,17 @@ static std::size_t hash_of(std::string_view s) { return std::hash<std::string_vi
 void IdColumn::reserve(std::size_t rows, std::size_t chars) {
   offsets_.reserve(rows + 1);
   chars_.reserve(chars);
+  // Size the index once for `rows` ids (at most half full), instead of rehashing.
+  std::size_t slots = 1024;
+  while (slots < (rows + 1) * 2) slots *= 2;
+  if (slots > slots_.size()) {
+    const std::size_t keep = slots_.size();
+    if (keep == 0) {
+      slots_.assign(slots, 0);
+    } else {
+      while (slots_.size() < slots) grow_index();
+    }
+  }
 }
 
 void IdColumn::shrink_to_fit() {
