@@ -18,10 +18,19 @@ std::string read_whole_file(const std::string& path, const std::string& display_
     throw InputError(display_name, 0, 0, "is a directory (expected a file)");
   std::unique_ptr<FILE, int (*)(FILE*)> f(std::fopen(path.c_str(), "rb"), &std::fclose);
   if (!f) throw InputError(display_name, 0, 0, std::string("cannot open: ") + std::strerror(errno));
+  // Read in one go into a buffer sized from the file; keep reading in case the file
+  // grew meanwhile (or is not a regular file and reports no size).
   std::string text;
-  char buf[1 << 16];
-  std::size_t got;
-  while ((got = std::fread(buf, 1, sizeof buf, f.get())) > 0) text.append(buf, got);
+  const auto size = std::filesystem::file_size(path, ec);
+  std::size_t used = 0;
+  text.resize(ec ? std::size_t{1} << 16 : static_cast<std::size_t>(size) + 1);
+  while (true) {
+    const std::size_t got = std::fread(text.data() + used, 1, text.size() - used, f.get());
+    used += got;
+    if (used < text.size()) break;
+    text.resize(text.size() * 2);
+  }
+  text.resize(used);
   if (std::ferror(f.get()))
     throw InputError(display_name, 0, 0, std::string("cannot read: ") + std::strerror(errno));
   return text;
