@@ -9,6 +9,7 @@
 #include <deque>
 
 #include "policy/scope.hpp"
+#include "policy/site_zones.hpp"
 #include "ringfence/geo.hpp"
 
 namespace ringfence::policy {
@@ -23,17 +24,14 @@ void evaluate_path_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
   Mask from = element_mask(net, ctx.rule.from);
   if (ctx.rule.has_from_zones) {
     const geo::ZoneIndex index(net.zones, zone_mask(net, ctx.rule.from_zones));
-    std::vector<std::int8_t> site_near(net.sites.size(), -1);
-    for (std::uint32_t e = 0; e < n; ++e) {
-      if (!from[e]) continue;
-      const std::uint32_t s = net.elements.site[e];
-      if (site_near[s] < 0)
-        site_near[s] =
-            !index.empty() &&
-            index.nearest_within({net.sites.lon[s], net.sites.lat[s]}, ctx.rule.from_radius_m)
-                .has_value();
-      from[e] = static_cast<std::uint8_t>(site_near[s]);
-    }
+    Mask site_needed(net.sites.size(), 0);
+    for (std::uint32_t e = 0; e < n; ++e)
+      if (from[e]) site_needed[net.elements.site[e]] = 1;
+    const auto near = index.empty()
+                          ? std::vector<std::optional<geo::ZoneHit>>(net.sites.size())
+                          : nearest_zone_per_site(net, index, ctx.rule.from_radius_m, site_needed);
+    for (std::uint32_t e = 0; e < n; ++e)
+      from[e] = from[e] && near[net.elements.site[e]].has_value();
   }
   constexpr std::uint32_t kUnreached = UINT32_MAX;
   std::vector<std::uint32_t> dist(n, kUnreached), next(n, kNoRow);

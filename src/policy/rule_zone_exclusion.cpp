@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "policy/scope.hpp"
+#include "policy/site_zones.hpp"
 #include "ringfence/geo.hpp"
 
 namespace ringfence::policy {
@@ -18,25 +19,21 @@ void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
   if (index.empty()) return;
   const double radius = ctx.rule.radius_m;
   const Elements& el = net.elements;
-  // Site answers are shared by every element at the site: compute each once.
-  std::vector<std::uint8_t> site_done(net.sites.size(), 0);
-  std::vector<std::optional<geo::ZoneHit>> site_hit(net.sites.size());
-  auto site_answer = [&](std::uint32_t s) -> const std::optional<geo::ZoneHit>& {
-    if (!site_done[s]) {
-      site_hit[s] = index.nearest_within({net.sites.lon[s], net.sites.lat[s]}, radius);
-      site_done[s] = 1;
-    }
-    return site_hit[s];
+  auto uses_sector = [&](std::uint32_t e) {
+    return ctx.rule.footprint == Footprint::kSector && el.domain[e] == Domain::kRan &&
+           !std::isnan(el.azimuth[e]) && !std::isnan(el.beamwidth[e]) && !std::isnan(el.range_m[e]);
   };
+  // Site answers are shared by every element at the site: each site once, in parallel.
+  Mask site_needed(net.sites.size(), 0);
+  for (std::uint32_t e = 0; e < el.size(); ++e)
+    if (scope[e] && !uses_sector(e)) site_needed[el.site[e]] = 1;
+  const auto site_hit = nearest_zone_per_site(net, index, radius, site_needed);
   std::vector<std::uint32_t> candidates;
   for (std::uint32_t e = 0; e < el.size(); ++e) {
     if (!scope[e]) continue;
     const std::uint32_t s = el.site[e];
     std::optional<geo::ZoneHit> hit;
-    const bool sector = ctx.rule.footprint == Footprint::kSector && el.domain[e] == Domain::kRan &&
-                        !std::isnan(el.azimuth[e]) && !std::isnan(el.beamwidth[e]) &&
-                        !std::isnan(el.range_m[e]);
-    if (sector) {
+    if (uses_sector(e)) {
       const LonLat site{net.sites.lon[s], net.sites.lat[s]};
       index.candidates(site, radius + el.range_m[e], candidates);
       for (std::uint32_t z : candidates) {
@@ -48,7 +45,7 @@ void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
           hit = geo::ZoneHit{z, d};
       }
     } else {
-      hit = site_answer(s);
+      hit = site_hit[s];
     }
     if (!hit) continue;
     Finding f = element_finding(ctx, e);

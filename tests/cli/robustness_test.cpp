@@ -102,6 +102,17 @@ TEST(Robustness, EmptyFilesAndDirectoriesThatAreNotBundles) {
                  "does not exist (expected a bundle directory)");
 }
 
+TEST(Robustness, WarningsNeverHideErrors) {
+  TempDir dir;
+  write_bundle(dir, {{"sites.csv", kSites},
+                     {"elements.csv",
+                      "element_id,site_id,vendor,domain\n"
+                      "E1,S1,Acme Radio,ran\n"
+                      "E2,S1,Huawei,radio\n"}});
+  const RunResult r = validate(dir);
+  expect_refused(r, "elements.csv:3:14: unknown domain 'radio'");
+}
+
 TEST(Robustness, DeeplyNestedGeoJsonIsRefusedWithoutCrashing) {
   TempDir dir;
   const std::size_t depth = 200'000;

@@ -1,0 +1,39 @@
+#include "policy/site_zones.hpp"
+
+#include <algorithm>
+#include <atomic>
+#include <thread>
+
+namespace ringfence::policy {
+
+std::vector<std::optional<geo::ZoneHit>> nearest_zone_per_site(const Network& net,
+                                                               const geo::ZoneIndex& index,
+                                                               double radius_m,
+                                                               const Mask& needed) {
+  std::vector<std::optional<geo::ZoneHit>> hits(net.sites.size());
+  std::vector<std::uint32_t> sites;
+  for (std::uint32_t s = 0; s < needed.size(); ++s)
+    if (needed[s]) sites.push_back(s);
+  // Chunks handed out from a counter: sites near many zones cost more than others.
+  constexpr std::size_t kChunk = 1024;
+  std::atomic<std::size_t> next{0};
+  auto work = [&] {
+    for (std::size_t begin = next.fetch_add(kChunk); begin < sites.size();
+         begin = next.fetch_add(kChunk)) {
+      const std::size_t end = std::min(sites.size(), begin + kChunk);
+      for (std::size_t i = begin; i < end; ++i) {
+        const std::uint32_t s = sites[i];
+        hits[s] = index.nearest_within({net.sites.lon[s], net.sites.lat[s]}, radius_m);
+      }
+    }
+  };
+  const unsigned threads =
+      sites.size() < 4 * kChunk ? 1u : std::max(1u, std::thread::hardware_concurrency());
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
+  work();
+  for (auto& t : pool) t.join();
+  return hits;
+}
+
+}  // namespace ringfence::policy

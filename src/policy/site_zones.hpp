@@ -1,0 +1,17 @@
+// The nearest zone of each site, measured once per site and in parallel: shared by
+// zone_exclusion (site footprint) and path_exclusion (from_zones).
+#pragma once
+#include <optional>
+#include <vector>
+
+#include "policy/scope.hpp"
+#include "ringfence/geo.hpp"
+
+namespace ringfence::policy {
+
+// For each site s with needed[s], the nearest zone of `index` within radius_m.
+std::vector<std::optional<geo::ZoneHit>> nearest_zone_per_site(const Network& net,
+                                                               const geo::ZoneIndex& index,
+                                                               double radius_m, const Mask& needed);
+
+}  // namespace ringfence::policy
