@@ -1,11 +1,12 @@
 # The two entry points the README documents:
 #   make demo   installs what is missing, builds, and runs the main job
 #   make test   installs what is missing, builds, and runs every test (also under
-#               sanitizers) and fuzzes each parser for a bounded time
+#               sanitizers, and the report and web UI in headless Chromium) and
+#               fuzzes each parser for a bounded time
 BUILD ?= build
 JOBS ?= $(shell nproc)
 
-.PHONY: deps build demo test test-quick sanitize fuzz bench format clean
+.PHONY: deps build demo test test-quick browser-test sanitize fuzz bench format clean
 
 deps:
 	./scripts/install-deps.sh
@@ -17,11 +18,18 @@ build: deps
 demo: build
 	./scripts/demo.sh $(BUILD)/ringfence
 
-# Everything CI runs: the tests, the tests again under ASan/UBSan, bounded fuzzing.
-test: test-quick sanitize fuzz
+# Everything CI runs: the tests, the report and web UI in a real browser, the tests
+# again under ASan/UBSan, bounded fuzzing.
+test: sanitize fuzz browser-test test-quick
 
 test-quick: build
 	ctest --test-dir $(BUILD) --output-on-failure -j $(JOBS)
+
+# The HTML report and `serve` in headless Chromium (Debian's chromium, driven by
+# playwright-core); screenshots go to $(BUILD)/browser-test/.
+browser-test: build
+	cd tests/browser && npm ci --no-audit --no-fund --prefer-offline --loglevel=error
+	RINGFENCE_BIN=$(CURDIR)/$(BUILD)/ringfence node --test tests/browser/*.test.js
 
 sanitize: deps
 	./scripts/sanitize.sh

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# The main job on the shipped example: validate the bundle, show who built it, and
-# check it against the US-Korea and UK regimes.
+# The main job: on the shipped example, validate the bundle, show who built it and
+# check it against the US-Korea and UK regimes; then `ringfence demo` generates a
+# Korean network, checks it against both, and writes the HTML report to demo-out/.
 set -euo pipefail
 bin=${1:-build/ringfence}
 example=examples/korea-small
@@ -26,4 +27,7 @@ done
 echo "== deadlines per operator under uk-2020"
 "$bin" check "$example" --policy uk-2020 --timeline || [ $? -le 1 ]
 echo
-echo "JSON and GeoJSON findings are in $out/ (the GeoJSON opens in QGIS)."
+echo "JSON and GeoJSON findings of the example are in $out/ (the GeoJSON opens in QGIS)."
+echo
+echo "== ringfence demo --out $out"
+"$bin" demo --out "$out"

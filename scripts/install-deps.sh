@@ -3,7 +3,13 @@
 set -euo pipefail
 packages=(build-essential cmake ninja-build pkg-config libgeographiclib-dev libtomlplusplus-dev
   libcli11-dev libsimdjson-dev libfast-float-dev nlohmann-json3-dev libboost-dev libgtest-dev
-  libbenchmark-dev libssl-dev python3 clang libclang-rt-14-dev)
+  libbenchmark-dev libssl-dev python3 clang libclang-rt-14-dev libcpp-httplib-dev)
+# The report's front end is built with node and npm, and tested in Chromium; a
+# machine may already have them from elsewhere (e.g. a newer Node.js), so they are
+# installed only when the command is missing.
+command -v node >/dev/null 2>&1 || packages+=(nodejs)
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+command -v chromium >/dev/null 2>&1 || packages+=(chromium)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

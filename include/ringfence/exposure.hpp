@@ -19,8 +19,8 @@ std::optional<Measure> parse_measure(std::string_view name);
 std::string_view measure_name(Measure measure);
 // A comma-separated list of grouping keys ("operator,domain"; empty items are
 // skipped, "" is the whole network). Throws std::invalid_argument naming an unknown
-// or repeated key.
-std::vector<GroupKey> parse_group_keys(std::string_view list);
+// or repeated key and the option it came from (e.g. "--by").
+std::vector<GroupKey> parse_group_keys(std::string_view list, std::string_view option);
 
 // The text of one grouping key for an element (e.g. its operator's name).
 std::string_view group_value(const Network& net, std::uint32_t element, GroupKey key);

@@ -35,7 +35,7 @@ std::string_view measure_name(Measure m) {
   return kMeasureNames[static_cast<int>(m)];
 }
 
-std::vector<GroupKey> parse_group_keys(std::string_view list) {
+std::vector<GroupKey> parse_group_keys(std::string_view list, std::string_view option) {
   std::vector<GroupKey> keys;
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
@@ -44,10 +44,12 @@ std::vector<GroupKey> parse_group_keys(std::string_view list) {
     if (item.empty()) continue;
     const auto key = parse_group_key(item);
     if (!key)
-      throw std::invalid_argument("unknown --by key '" + std::string(item) +
+      throw std::invalid_argument("unknown " + std::string(option) + " key '" + std::string(item) +
                                   "' (expected operator, region, domain or technology)");
     for (GroupKey k : keys)
-      if (k == *key) throw std::invalid_argument("--by key '" + std::string(item) + "' given twice");
+      if (k == *key)
+        throw std::invalid_argument(std::string(option) + " key '" + std::string(item) +
+                                    "' given twice");
     keys.push_back(*key);
   }
   return keys;

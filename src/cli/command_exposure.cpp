@@ -19,7 +19,7 @@ struct ExposureOptions {
 
 std::vector<GroupKey> parse_by(const std::string& text) {
   try {
-    return parse_group_keys(text);
+    return parse_group_keys(text, "--by");
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }

@@ -20,14 +20,14 @@ std::string render_exposure_json(const Network& net, const ExposureResult& r) {
   for (const auto& g : r.groups) {
     nlohmann::ordered_json entry;
     auto& key = entry["group"] = nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < r.by.size(); ++i) key[std::string(group_key_name(r.by[i]))] = g.key[i];
+    for (std::size_t i = 0; i < r.by.size(); ++i)
+      key[std::string(group_key_name(r.by[i]))] = g.key[i];
     entry["total"] = g.total;
     entry["hhi"] = g.hhi;
     auto& vendors = entry["vendors"] = nlohmann::ordered_json::array();
     for (const auto& v : g.vendors)
-      vendors.push_back({{"vendor", net.vendors.get(v.vendor).name},
-                         {"amount", v.amount},
-                         {"share", v.share}});
+      vendors.push_back(
+          {{"vendor", net.vendors.get(v.vendor).name}, {"amount", v.amount}, {"share", v.share}});
     groups.push_back(entry);
   }
   auto& single = j["single_vendor_domains"] = nlohmann::ordered_json::array();
@@ -47,8 +47,8 @@ std::string render_exposure_csv(const Network& net, const ExposureResult& r) {
     for (const auto& v : g.vendors) {
       for (const auto& k : g.key) o << csv_field(k) << ',';
       o << csv_field(net.vendors.get(v.vendor).name) << ',' << format_number(v.amount) << ','
-        << format_number(g.total) << ',' << format_number(v.share) << ','
-        << format_number(g.hhi) << '\n';
+        << format_number(g.total) << ',' << format_number(v.share) << ',' << format_number(g.hhi)
+        << '\n';
     }
   return o.str();
 }

@@ -1,0 +1,93 @@
+// What `ringfence serve` answers, independent of HTTP: the report page and a JSON
+// API over one loaded bundle, evaluated against a set of policies that the page may
+// edit. The HTTP layer (src/cli/command_serve.cpp) only maps fixed routes to these
+// calls, so everything here is tested without a socket.
+//
+// Routes and their answers (JSON unless said otherwise; errors are
+// {"error": "..."} with status 400, or 415 for a POST that is not TOML):
+//   GET  /                 the report page (text/html), in serve mode
+//   GET  /api/summary      the head of `check --format json` (ringfence, at, inputs,
+//                          policies, summary) plus network counts
+//   GET  /api/findings     ?rule=&status=&operator=&vendor=&domain=&site=&q=&offset=&limit=
+//                          { total, offset, limit, findings: [ as in `check` ] }
+//   GET  /api/exposure     ?by=operator,domain&measure=elements: as `exposure --format json`
+//   GET  /api/sites        ?bbox=minlon,minlat,maxlon,maxlat&limit=
+//                          { total, returned, truncated, sites: [ { site_id, operator,
+//                          kind, lon, lat, vendor, findings, status } ] }
+//   GET  /api/policies     { policies: [ { id, title, origin, toml } ] }
+//   POST /api/evaluate     body: one policy (TOML). Replaces the policy with the same
+//                          id, or adds it; evaluates again; answers as /api/summary.
+//
+// Thread safety: every call may run concurrently with any other. An evaluation
+// builds a new immutable state and swaps it in; calls already running finish on the
+// state they started with.
+#pragma once
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ringfence/bundle.hpp"
+#include "ringfence/check.hpp"
+
+namespace ringfence {
+
+// A policy with the TOML text it was read from (a preset's or a file's).
+struct PolicySource {
+  Policy policy;
+  std::string text;
+};
+// As load_policy(), keeping the text.
+PolicySource load_policy_source(const std::string& name_or_path);
+
+struct ApiResponse {
+  int status = 200;
+  std::string content_type = "application/json";
+  std::string body;
+};
+
+// Query parameters, as decoded from the URL (a name may repeat).
+using QueryParams = std::multimap<std::string, std::string>;
+
+class ReportService {
+ public:
+  static constexpr std::size_t kDefaultFindingsLimit = 100, kMaxFindingsLimit = 1000;
+  static constexpr std::size_t kDefaultSitesLimit = 1000, kMaxSitesLimit = 10000;
+
+  // Evaluates the policies at `at` once; InputError propagates.
+  ReportService(LoadedBundle bundle, std::string bundle_path, std::vector<PolicySource> policies,
+                Days at, std::string page_template, unsigned threads = 0);
+  ~ReportService();
+  ReportService(const ReportService&) = delete;
+  ReportService& operator=(const ReportService&) = delete;
+
+  ApiResponse page() const;
+  ApiResponse summary() const;
+  ApiResponse findings(const QueryParams& params) const;
+  ApiResponse exposure(const QueryParams& params) const;
+  ApiResponse sites(const QueryParams& params) const;
+  ApiResponse policies() const;
+  ApiResponse evaluate(std::string_view toml);
+
+  const Network& network() const { return bundle_.network; }
+  // Findings and overdue findings of the current evaluation.
+  std::pair<std::size_t, std::size_t> counts() const;
+
+ private:
+  struct State;
+  std::shared_ptr<const State> current() const;
+  std::shared_ptr<const State> make_state(std::vector<PolicySource> policies) const;
+
+  LoadedBundle bundle_;
+  std::string bundle_path_;
+  Days at_;
+  std::string page_template_;
+  unsigned threads_;
+  mutable std::mutex state_mutex_;  // guards state_ (the pointer, not the state)
+  std::mutex evaluate_mutex_;       // one evaluation at a time
+  std::shared_ptr<const State> state_;
+};
+
+}  // namespace ringfence
