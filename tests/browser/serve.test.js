@@ -174,6 +174,51 @@ describe('the JSON API', () => {
   });
 });
 
+describe('limits', () => {
+  // Sends raw bytes over TCP; resolves with what the server answered before closing,
+  // and how long it kept the connection.
+  function raw(bytes, { wait = 0 } = {}) {
+    const net = require('net');
+    const { port } = new URL(base);
+    return new Promise((resolve, reject) => {
+      const started = Date.now();
+      const socket = net.connect(Number(port), '127.0.0.1', () => {
+        if (bytes) socket.write(bytes);
+      });
+      let text = '';
+      socket.on('data', (d) => { text += d; });
+      socket.on('error', reject);
+      socket.on('close', () => resolve({ text, ms: Date.now() - started }));
+      if (wait) setTimeout(() => socket.destroy(), wait);
+    });
+  }
+
+  test('a body over 1 MiB is refused with 413', async () => {
+    const r = await fetch(base + 'api/evaluate', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/toml' },
+      body: '#'.repeat(2 * 1024 * 1024),
+    });
+    assert.equal(r.status, 413);
+  });
+
+  test('a malformed request is answered 400', async () => {
+    const { text } = await raw('NONSENSE\r\n\r\n');
+    assert.match(text, /^HTTP\/1\.1 400/);
+  });
+
+  test('a client that sends nothing is dropped after the read time limit', async () => {
+    // The server's limit is 10 s; the test gives up at 30 s.
+    const { text, ms } = await raw('GET /api/summary HTTP/1.1\r\n', { wait: 30000 });
+    assert.ok(ms >= 9000 && ms < 29000, `closed after ${ms} ms`);
+    assert.doesNotMatch(text, /"summary"/);
+  });
+
+  test('the server still answers after all that', async () => {
+    assert.equal((await get(base, 'api/summary')).status, 200);
+  });
+});
+
 describe('the web UI', () => {
   let browser;
   let page;
