@@ -6,7 +6,7 @@
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-${FUZZ_SECONDS:-30}}
+seconds=${1:-${FUZZ_SECONDS:-60}}
 build=build-fuzz
 CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
   -DRINGFENCE_FUZZ=ON -DRINGFENCE_BUILD_TESTS=OFF -DRINGFENCE_BUILD_BENCH=OFF >/dev/null
