@@ -12,6 +12,7 @@ struct CheckOptions {
   std::string bundle;
   std::vector<std::string> policies;
   std::string at;
+  std::string zones;
   std::string format = "text";
   std::string out;
   bool timeline = false;
@@ -22,11 +23,12 @@ Command add_check(CLI::App& root) {
   auto opts = std::make_shared<CheckOptions>();
   CLI::App* app = root.add_subcommand(
       "check", "Evaluate policies: findings, due before their deadline, overdue from it");
-  app->add_option("BUNDLE", opts->bundle, "Bundle directory")->required();
+  app->add_option("BUNDLE", opts->bundle, "Bundle directory or GeoPackage")->required();
   app->add_option("--policy", opts->policies,
                   "Policy TOML file or preset name (see `ringfence presets`); repeatable")
       ->required();
   app->add_option("--at", opts->at, "Evaluation date YYYY-MM-DD (default: today, UTC)");
+  add_zones_option(app, opts->zones);
   app->add_option("--format", opts->format, "text, json, csv or geojson")->capture_default_str();
   app->add_option("--out", opts->out, "Write to this file (atomically) instead of stdout");
   app->add_flag("--timeline", opts->timeline,
@@ -42,7 +44,7 @@ Command add_check(CLI::App& root) {
             // Policies first: a typo in a policy should not wait for a large bundle.
             std::vector<Policy> policies;
             for (const auto& p : opts->policies) policies.push_back(load_policy(p));
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
+            LoadedBundle bundle = load_bundle_with_progress(opts->bundle, opts->zones);
             print_warnings(bundle.warnings, 5);
             progress("evaluating " + std::to_string(policies.size()) + " policies ...");
             const CheckResult result =

@@ -26,6 +26,7 @@ struct DemoOptions {
   std::size_t sites = 20000;
   std::uint64_t seed = 1;
   std::string at;
+  std::string zones;
   unsigned threads = 0;
 };
 
@@ -49,6 +50,7 @@ Command add_demo(CLI::App& root) {
       ->capture_default_str();
   app->add_option("--seed", opts->seed, "Generator seed")->capture_default_str();
   app->add_option("--at", opts->at, "Evaluation date YYYY-MM-DD (default: today, UTC)");
+  add_zones_option(app, opts->zones);
   app->add_option("--threads", opts->threads, "Rules evaluated in parallel (0: all cores)")
       ->capture_default_str();
   app->footer(
@@ -82,7 +84,7 @@ Command add_demo(CLI::App& root) {
                       << generated.elements << " elements, " << generated.links << " links, "
                       << generated.zones << " sensitive zones (seed " << generated.seed << ")\n\n";
 
-            LoadedBundle bundle = load_bundle_with_progress(bundle_dir);
+            LoadedBundle bundle = load_bundle_with_progress(bundle_dir, opts->zones);
             const Network& net = bundle.network;
             std::cout << "== who built it: each vendor's share of the elements, per operator\n"
                       << render_exposure_text(

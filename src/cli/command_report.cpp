@@ -16,6 +16,7 @@ struct ReportCliOptions {
   std::string bundle;
   std::vector<std::string> policies;
   std::string at;
+  std::string zones;
   std::string out;
   unsigned threads = 0;
 };
@@ -30,11 +31,12 @@ Command add_report(CLI::App& root) {
   auto opts = std::make_shared<ReportCliOptions>();
   CLI::App* app = root.add_subcommand(
       "report", "Write one self-contained HTML report: map, charts and findings, offline");
-  app->add_option("BUNDLE", opts->bundle, "Bundle directory")->required();
+  app->add_option("BUNDLE", opts->bundle, "Bundle directory or GeoPackage")->required();
   app->add_option("--policy", opts->policies,
                   "Policy TOML file or preset name (see `ringfence presets`); repeatable")
       ->required();
   app->add_option("--at", opts->at, "Evaluation date YYYY-MM-DD (default: today, UTC)");
+  add_zones_option(app, opts->zones);
   app->add_option("--out", opts->out, "The HTML file to write (atomically)")->required();
   app->add_option("--threads", opts->threads, "Rules evaluated in parallel (0: all cores)")
       ->capture_default_str();
@@ -49,7 +51,7 @@ Command add_report(CLI::App& root) {
         // The template before the bundle: a broken install should not wait for a
         // large bundle to load.
         const std::string html_template = load_report_template();
-        LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
+        LoadedBundle bundle = load_bundle_with_progress(opts->bundle, opts->zones);
         print_warnings(bundle.warnings, 5);
         progress("evaluating " + std::to_string(policies.size()) + " policies ...");
         const CheckResult result = evaluate(bundle.network, std::move(policies), at, opts->threads);

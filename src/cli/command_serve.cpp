@@ -28,6 +28,7 @@ struct ServeOptions {
   std::string bundle;
   std::vector<std::string> policies;
   std::string at;
+  std::string zones;
   std::string host = "127.0.0.1";
   int port = 8754;
   unsigned threads = 0;
@@ -65,10 +66,11 @@ Command add_serve(CLI::App& root) {
   auto opts = std::make_shared<ServeOptions>();
   CLI::App* app = root.add_subcommand(
       "serve", "Serve the report as a local web UI with a JSON API (policies editable)");
-  app->add_option("BUNDLE", opts->bundle, "Bundle directory")->required();
+  app->add_option("BUNDLE", opts->bundle, "Bundle directory or GeoPackage")->required();
   app->add_option("--policy", opts->policies,
                   "Policy TOML file or preset name (see `ringfence presets`); repeatable");
   app->add_option("--at", opts->at, "Evaluation date YYYY-MM-DD (default: today, UTC)");
+  add_zones_option(app, opts->zones);
   app->add_option("--host", opts->host,
                   "Address to listen on (default loopback only; anything else is reachable "
                   "from the network)")
@@ -89,7 +91,7 @@ Command add_serve(CLI::App& root) {
         std::vector<PolicySource> policies;
         for (const auto& p : opts->policies) policies.push_back(load_policy_source(p));
         std::string page_template = load_report_template();
-        LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
+        LoadedBundle bundle = load_bundle_with_progress(opts->bundle, opts->zones);
         print_warnings(bundle.warnings, 5);
         progress("evaluating " + std::to_string(policies.size()) + " policies ...");
         ReportService service(std::move(bundle), opts->bundle, std::move(policies), at,

