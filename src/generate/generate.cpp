@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
 #include "generate/internal.hpp"
 #include "ringfence/diagnostics.hpp"
@@ -118,16 +119,22 @@ GenerateSummary generate_network(const GenerateOptions& options) {
   }
 
   const gen::Catalogue catalogue = gen::load_catalogue(data_dir + "/profiles/equipment.toml");
-  // The land mask (data/land/<CC>.geojson, when present): places outside it (islets the
-  // outlines leave out) are dropped, and sites are kept inside it.
+  // The land mask (data/land/<CC>.geojson, when present) keeps every site on land. A
+  // place the generalised outlines leave in the water (a harbour city, a lake shore, a
+  // town on a border river) keeps its data; its sites are pulled to land nearby.
   const fs::path land_file = fs::path(data_dir) / "land" / (profile.code + ".geojson");
   const gen::LandMask land =
       fs::exists(land_file, ec) ? gen::LandMask::load(land_file.string()) : gen::LandMask();
   std::vector<gen::Place> places =
       gen::read_places((fs::path(data_dir) / profile.places_file).string());
-  std::erase_if(places, [&](const gen::Place& p) {
-    return !land.contains(std::round(p.lat * 1e5) / 1e5, std::round(p.lon * 1e5) / 1e5);
-  });
+  for (auto& p : places) {
+    const auto near = land.land_near(p.lat, p.lon);
+    if (!near)
+      throw InputError(land_file.string(), 0, 0,
+                       "no land within 100 km of place '" + p.name + "' of " + profile.places_file +
+                           " (expected the country's outline)");
+    std::tie(p.land_lat, p.land_lon) = *near;
+  }
 
   // An area naming a region the place data lacks would silently change nothing.
   std::set<std::string> regions;

@@ -241,8 +241,8 @@ class Writer {
 
   void write_operator(std::size_t index, std::size_t radio_sites);
   void write_cores(OperatorState& o, std::size_t index);
-  // Moves a point that fell in the sea towards its place (which is on land) until it
-  // is on land; draws nothing, so sites already on land are unchanged.
+  // Moves a point that fell in the sea towards its place's land point until it is on
+  // land; draws nothing, so sites already on land are unchanged.
   void keep_on_land(const Place& place, double& lat, double& lon) const;
   void write_aggregation(OperatorState& o, std::size_t index,
                          const std::vector<std::uint32_t>& sites_per_place);
@@ -571,15 +571,15 @@ void Writer::keep_on_land(const Place& place, double& lat, double& lon) const {
   const double lat0 = lat, lon0 = lon;
   for (int k = 1; k <= kSteps; ++k) {
     const double t = static_cast<double>(k) / kSteps;
-    lat = lat0 + t * (place.lat - lat0);
-    lon = lon0 + t * (place.lon - lon0);
+    lat = lat0 + t * (place.land_lat - lat0);
+    lon = lon0 + t * (place.land_lon - lon0);
     // The written coordinates (5 decimals) are the ones that must be on land.
     lat = std::round(lat * 1e5) / 1e5;
     lon = std::round(lon * 1e5) / 1e5;
     if (land_.contains(lat, lon)) return;
   }
-  lat = std::round(place.lat * 1e5) / 1e5;
-  lon = std::round(place.lon * 1e5) / 1e5;
+  lat = place.land_lat;
+  lon = place.land_lon;
 }
 
 void Writer::write_aggregation(OperatorState& o, std::size_t index,

@@ -18,6 +18,9 @@ struct Place {
   std::string region;
   double lat = 0, lon = 0;
   double population = 0;  // 0 when GeoNames gives none
+  // A point on land near the place (the place itself when the land mask holds it),
+  // rounded to 5 decimals: where a site drawn in the sea is moved towards.
+  double land_lat = 0, land_lon = 0;
 };
 
 // Reads name,lat,lon,population,region; throws InputError naming file, line, column.

@@ -49,6 +49,21 @@ LandMask LandMask::load(const std::string& path) {
   return mask;
 }
 
+std::optional<std::pair<double, double>> LandMask::land_near(double lat, double lon) const {
+  auto round5 = [](double x) { return std::round(x * 1e5) / 1e5; };
+  if (contains(round5(lat), round5(lon))) return std::pair{round5(lat), round5(lon)};
+  constexpr double kMetresPerDegree = 111320.0, kPi = 3.14159265358979323846;
+  const double c = std::max(std::cos(lat * kPi / 180), 0.01);
+  for (double r = 100; r <= 100000; r *= 1.25)
+    for (int k = 0; k < 32; ++k) {
+      const double bearing = 2 * kPi * k / 32;
+      const double y = round5(lat + r * std::cos(bearing) / kMetresPerDegree);
+      const double x = round5(lon + r * std::sin(bearing) / (kMetresPerDegree * c));
+      if (contains(y, x)) return std::pair{y, x};
+    }
+  return std::nullopt;
+}
+
 bool LandMask::contains(double lat, double lon) const {
   if (bands_.empty()) return true;
   const double b = std::floor((lat - min_lat_) / band_height_);

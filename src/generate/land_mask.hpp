@@ -2,7 +2,9 @@
 // point-in-polygon test, so generated sites never fall in the sea.
 #pragma once
 #include <cstdint>
+#include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace ringfence::gen {
@@ -19,6 +21,10 @@ class LandMask {
   bool empty() const { return bands_.empty(); }
   // True when (lat, lon) is inside the land (an empty mask contains everything).
   bool contains(double lat, double lon) const;
+  // The nearest point found on land around (lat, lon) — the point itself when on land,
+  // else the first on land of 32 bearings on circles growing from 100 m to 100 km —
+  // rounded to 5 decimals; nullopt when there is none.
+  std::optional<std::pair<double, double>> land_near(double lat, double lon) const;
 
  private:
   struct Edge {
