@@ -247,6 +247,23 @@ TEST_F(GisExport, RoundTripGivesByteIdenticalCheckJson) {
       ringfence("exposure " + shell_quoted(kKorea) + " --by operator,domain --format json").out);
 }
 
+// A GeoPackage made in a GIS: sites as points without lat/lon attributes.
+TEST_F(GisExport, SitesTakeTheirPositionFromPointGeometry) {
+  const std::string made = (dir_->path() / "made.gpkg").string();
+  auto copy = [&](const std::string& options, const std::string& layers) {
+    const auto r = run_command("ogr2ogr -f GPKG " + options + " " + shell_quoted(made) + " " +
+                               shell_quoted(gpkg_) + " " + layers);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  };
+  copy("-nln sites -sql \"SELECT site_id, operator, kind, region, population, geom FROM sites\"",
+       "");
+  copy("-update", "elements links zones vendors models");
+  EXPECT_EQ(layer_info(made, "sites").find("lat: Real"), std::string::npos);
+  EXPECT_EQ(
+      after_inputs(ringfence("check " + shell_quoted(made) + kPolicies + " --format json").out),
+      after_inputs(ringfence("check " + shell_quoted(kKorea) + kPolicies + " --format json").out));
+}
+
 TEST_F(GisExport, FindingsAsKml) {
   const std::string kml = (dir_->path() / "findings.kml").string();
   const auto r =
