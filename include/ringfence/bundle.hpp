@@ -22,8 +22,15 @@ struct LoadedBundle {
   std::vector<std::vector<std::pair<std::string, std::size_t>>> vendor_spellings;
 };
 
+struct BundleOptions {
+  // A zones file (GeoJSON, KML, Shapefile, GeoPackage, ...) used instead of the
+  // bundle's own zones.* file; empty: the bundle's.
+  std::string zones_file;
+};
+
 // Reads and validates every file. Throws InputError carrying all errors found (up to
 // Diagnostics::kMaxErrors) when any file is bad: nothing half-loaded is returned.
-LoadedBundle load_bundle(const std::string& directory);
+// `path` is a bundle directory or a GeoPackage written by `ringfence export`.
+LoadedBundle load_bundle(const std::string& path, const BundleOptions& options = {});
 
 }  // namespace ringfence

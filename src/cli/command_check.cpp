@@ -34,7 +34,7 @@ Command add_check(CLI::App& root) {
             if (opts->timeline && format == "geojson")
               throw UsageError("--timeline has no geojson form (expected text, json or csv)");
             Pipeline pipeline(opts->policies);
-            const Evaluated run = pipeline.run(opts->bundle.path, opts->threads.threads);
+            const Evaluated run = pipeline.run(opts->bundle, opts->threads.threads);
             const Network& net = run.bundle.network;
             const CheckResult& result = run.result;
             const CheckInputs inputs{opts->bundle.path, run.bundle.files};

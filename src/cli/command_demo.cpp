@@ -27,6 +27,7 @@ struct DemoOptions {
   std::size_t sites = 20000;
   std::uint64_t seed = 1;
   std::string at;
+  std::string zones;
   ThreadsArg threads;
 };
 
@@ -50,6 +51,7 @@ Command add_demo(CLI::App& root) {
       ->capture_default_str();
   app->add_option("--seed", opts->seed, "Generator seed")->capture_default_str();
   app->add_option("--at", opts->at, "Evaluation date YYYY-MM-DD (default: today, UTC)");
+  add_zones_option(app, opts->zones);
   opts->threads.add_to(*app);
   app->footer(
       "Writes DIR/bundle/ (the generated network), DIR/check.json, DIR/findings.geojson and\n"
@@ -82,8 +84,8 @@ Command add_demo(CLI::App& root) {
                       << generated.elements << " elements, " << generated.links << " links, "
                       << generated.zones << " sensitive zones (seed " << generated.seed << ")\n\n";
 
-            const Evaluated run =
-                pipeline.evaluate(load_bundle_with_progress(bundle_dir), opts->threads.threads);
+            const Evaluated run = pipeline.evaluate(
+                load_bundle_with_progress(bundle_dir, opts->zones), opts->threads.threads);
             const Network& net = run.bundle.network;
             std::cout << "== who built it: each vendor's share of the elements, per operator\n"
                       << render_exposure_text(

@@ -29,7 +29,7 @@ Command add_exposure(CLI::App& root) {
   auto opts = std::make_shared<ExposureOptions>();
   CLI::App* app = root.add_subcommand(
       "exposure", "Each vendor's share per group, with the Herfindahl-Hirschman index");
-  opts->bundle.add_to(*app);
+  opts->bundle.add_to(*app, false);
   app->add_option("--by", opts->by,
                   "Comma-separated grouping keys: operator, region, domain, technology")
       ->capture_default_str();

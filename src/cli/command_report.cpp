@@ -42,7 +42,7 @@ Command add_report(CLI::App& root) {
             // The template before the bundle: a broken install should not wait for a
             // large bundle to load.
             const std::string html_template = load_report_template();
-            const Evaluated run = pipeline.run(opts->bundle.path, opts->threads.threads);
+            const Evaluated run = pipeline.run(opts->bundle, opts->threads.threads);
             const CheckResult& result = run.result;
             progress("writing the report ...");
             const std::string html = render_report_html(

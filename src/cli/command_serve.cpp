@@ -83,7 +83,7 @@ Command add_serve(CLI::App& root) {
         std::vector<PolicySource> policies;
         for (const auto& p : opts->policies.names) policies.push_back(load_policy_source(p));
         std::string page_template = load_report_template();
-        LoadedBundle bundle = Pipeline::load(opts->bundle.path);
+        LoadedBundle bundle = Pipeline::load(opts->bundle);
         progress("evaluating " + std::to_string(policies.size()) + " policies ...");
         ReportService service(std::move(bundle), opts->bundle.path, std::move(policies), at,
                               std::move(page_template), opts->threads.threads);

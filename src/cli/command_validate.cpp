@@ -108,7 +108,7 @@ Command add_validate(CLI::App& root) {
   opts->output.add_to(*app, {"text", "json"});
   return {app, [opts] {
             opts->output.check_format();
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path);
+            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path, opts->bundle.zones);
             const Counts counts = count(bundle.network);
             opts->output.write(opts->output.format == "json" ? render_json(bundle, counts)
                                                              : render_text(bundle, counts));

@@ -49,21 +49,29 @@ void print_warnings(const Diagnostics& diag, std::size_t limit) {
     if (shown++ == limit) break;
     std::cerr << "warning: " << d.to_string() << '\n';
   }
-  const std::size_t hidden = diag.warnings().size() - std::min(limit, diag.warnings().size()) +
-                             diag.suppressed_warnings();
+  const std::size_t hidden =
+      diag.warnings().size() - std::min(limit, diag.warnings().size()) + diag.suppressed_warnings();
   if (hidden > 0) std::cerr << "warning: " << hidden << " more warnings not shown\n";
 }
 
-bool stderr_is_terminal() { return ::isatty(STDERR_FILENO) == 1; }
+bool stderr_is_terminal() {
+  return ::isatty(STDERR_FILENO) == 1;
+}
 
 void progress(const std::string& message) {
   if (stderr_is_terminal()) std::cerr << "\r\033[K" << message << std::flush;
 }
 
-LoadedBundle load_bundle_with_progress(const std::string& dir) {
+void add_zones_option(CLI::App* app, std::string& zones) {
+  app->add_option("--zones", zones,
+                  "Zones file used instead of the bundle's: GeoJSON, KML, Shapefile, GeoPackage "
+                  "or any vector format GDAL reads, in any CRS");
+}
+
+LoadedBundle load_bundle_with_progress(const std::string& dir, const std::string& zones) {
   const auto start = std::chrono::steady_clock::now();
   progress("loading " + dir + " ...");
-  LoadedBundle bundle = load_bundle(dir);
+  LoadedBundle bundle = load_bundle(dir, BundleOptions{zones});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress("loaded " + std::to_string(bundle.network.elements.size()) + " elements in " +

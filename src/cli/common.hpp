@@ -1,7 +1,6 @@
 // What every subcommand shares: exit codes, output, diagnostics, progress.
 #pragma once
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <stdexcept>
 #include <string>
@@ -31,8 +30,11 @@ void print_warnings(const Diagnostics& diag, std::size_t limit);
 bool stderr_is_terminal();
 // A one-line status on stderr when it is a terminal; silent otherwise.
 void progress(const std::string& message);
-// Loads a bundle with progress; InputError propagates to main (exit 2).
-LoadedBundle load_bundle_with_progress(const std::string& dir);
+// Loads a bundle (a directory or a GeoPackage) with progress; `zones`, when not empty,
+// replaces the bundle's zones. InputError propagates to main (exit 2).
+LoadedBundle load_bundle_with_progress(const std::string& dir, const std::string& zones = "");
+// The --zones FILE option of every command that uses zones.
+void add_zones_option(CLI::App* app, std::string& zones);
 // The --at option: a YYYY-MM-DD date, or today (UTC) when empty.
 Days parse_at_option(const std::string& text);
 // Checks --format against the allowed values.

@@ -4,8 +4,9 @@
 
 namespace ringfence::cli {
 
-void BundleArg::add_to(CLI::App& app) {
-  app.add_option("BUNDLE", path, "Bundle directory")->required();
+void BundleArg::add_to(CLI::App& app, bool with_zones) {
+  app.add_option("BUNDLE", path, "Bundle directory or GeoPackage")->required();
+  if (with_zones) add_zones_option(&app, zones);
 }
 
 void PolicyArgs::add_to(CLI::App& app, bool required) {
@@ -56,8 +57,8 @@ void ThreadsArg::add_to(CLI::App& app) {
 Pipeline::Pipeline(const PolicyArgs& policies)
     : at_(policies.at_date()), policies_(policies.load()) {}
 
-LoadedBundle Pipeline::load(const std::string& bundle_dir) {
-  LoadedBundle bundle = load_bundle_with_progress(bundle_dir);
+LoadedBundle Pipeline::load(const BundleArg& arg) {
+  LoadedBundle bundle = load_bundle_with_progress(arg.path, arg.zones);
   print_warnings(bundle.warnings, 5);
   return bundle;
 }

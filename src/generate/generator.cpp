@@ -143,11 +143,12 @@ struct Equipment {
 class Writer {
  public:
   Writer(const Profile& profile, const Catalogue& catalogue, const std::vector<Place>& places,
-         std::size_t radio_sites, std::uint64_t seed, const std::string& dir,
+         const LandMask& land, std::size_t radio_sites, std::uint64_t seed, const std::string& dir,
          const std::function<void(std::size_t, std::size_t)>& progress)
       : p_(profile),
         catalogue_(catalogue),
         places_(places),
+        land_(land),
         radio_sites_(radio_sites),
         seed_(seed),
         progress_(progress),
@@ -156,6 +157,8 @@ class Writer {
         links_(dir + "/links.csv") {}
 
   GenerateSummary run();
+  // (vendor, model) of every element written, for models.csv.
+  const std::set<std::pair<std::string, std::string>>& used_models() const { return used_models_; }
 
  private:
   struct Site {
@@ -238,6 +241,9 @@ class Writer {
 
   void write_operator(std::size_t index, std::size_t radio_sites);
   void write_cores(OperatorState& o, std::size_t index);
+  // Moves a point that fell in the sea towards its place's land point until it is on
+  // land; draws nothing, so sites already on land are unchanged.
+  void keep_on_land(const Place& place, double& lat, double& lon) const;
   void write_aggregation(OperatorState& o, std::size_t index,
                          const std::vector<std::uint32_t>& sites_per_place);
   void write_radio_group(OperatorState& o, std::size_t index, std::uint32_t place,
@@ -246,6 +252,7 @@ class Writer {
   const Profile& p_;
   const Catalogue& catalogue_;
   const std::vector<Place>& places_;
+  const LandMask& land_;
   std::size_t radio_sites_;
   std::uint64_t seed_;
   const std::function<void(std::size_t, std::size_t)>& progress_;
@@ -257,6 +264,7 @@ class Writer {
   std::vector<std::uint8_t> anchor_;       // coverage anchor
   std::vector<std::vector<std::uint32_t>> neighbours_;
   std::map<std::tuple<std::uint32_t, std::string, int>, Equipment> equipment_;
+  std::set<std::pair<std::string, std::string>> used_models_;
 
   GenerateSummary summary_;
   std::size_t radio_done_ = 0, next_report_ = 0;
@@ -331,9 +339,11 @@ const Equipment& Writer::equipment(std::uint32_t vendor, std::string_view functi
   Equipment eq;
   const std::string& name = vendors_[vendor].name;
   if (const CatalogueModel* m = catalogue_.find(name, function, kKindNames[kind])) {
+    used_models_.emplace(name, m->name);
     eq.model = csv_field(m->name);
     for (const auto& s : m->sw) eq.sw.push_back(csv_field(s));
   } else {
+    used_models_.emplace(name, name + " " + std::string(function));
     eq.model = csv_field(name + " " + std::string(function));
   }
   std::string cost_key = std::string(function) + "_" + std::string(kKindNames[kind]);
@@ -520,6 +530,7 @@ void Writer::write_cores(OperatorState& o, std::size_t index) {
     const double angle = 2 * kPi * rng.uniform();
     const double r = radius_m_[place] * 0.5 * std::sqrt(rng.uniform());
     offset(it->lat, it->lon, r * std::sin(angle), r * std::cos(angle), core.lat, core.lon);
+    keep_on_land(*it, core.lat, core.lon);
     const std::uint64_t site = o.next_site++;
     write_site_row(o, site, core.lat, core.lon, "core_dc", place, -1);
     std::map<std::string_view, std::uint64_t> ids;
@@ -554,6 +565,23 @@ void Writer::write_cores(OperatorState& o, std::size_t index) {
   }
 }
 
+void Writer::keep_on_land(const Place& place, double& lat, double& lon) const {
+  if (land_.contains(lat, lon)) return;
+  constexpr int kSteps = 32;
+  const double lat0 = lat, lon0 = lon;
+  for (int k = 1; k <= kSteps; ++k) {
+    const double t = static_cast<double>(k) / kSteps;
+    lat = lat0 + t * (place.land_lat - lat0);
+    lon = lon0 + t * (place.land_lon - lon0);
+    // The written coordinates (5 decimals) are the ones that must be on land.
+    lat = std::round(lat * 1e5) / 1e5;
+    lon = std::round(lon * 1e5) / 1e5;
+    if (land_.contains(lat, lon)) return;
+  }
+  lat = place.land_lat;
+  lon = place.land_lon;
+}
+
 void Writer::write_aggregation(OperatorState& o, std::size_t index,
                                const std::vector<std::uint32_t>& sites_per_place) {
   Rng rng = Rng::stream(seed_, 3, index);
@@ -577,6 +605,7 @@ void Writer::write_aggregation(OperatorState& o, std::size_t index,
       const double r = 0.7 * radius_m_[i] * std::sqrt((j + 0.5) / count[i]);
       const double angle = 2 * kPi * frac(rotation + j * kGolden);
       offset(place.lat, place.lon, r * std::sin(angle), r * std::cos(angle), agg.lat, agg.lon);
+      keep_on_land(place, agg.lat, agg.lon);
       const std::uint64_t site = o.next_site++;
       write_site_row(o, site, agg.lat, agg.lon, "aggregation", i, -1);
       const std::uint32_t v = o.transport.at(frac(rotation + static_cast<double>(a) * kGolden));
@@ -638,6 +667,7 @@ void Writer::write_radio_group(OperatorState& o, std::size_t index, std::uint32_
     const double angle = 2 * kPi * s.u;
     const double r = sigma * std::sqrt(-2.0 * std::log(1.0 - rng.uniform() * cut));
     offset(place.lat, place.lon, r * std::sin(angle), r * std::cos(angle), s.lat, s.lon);
+    keep_on_land(place, s.lat, s.lon);
     s.density = has_core && r <= radius ? kUrban : kSuburban;
   }
   // Coverage sites: along the way to a neighbouring town of the same region (roads and
@@ -659,6 +689,7 @@ void Writer::write_radio_group(OperatorState& o, std::size_t index, std::uint32_
       const double r = rng.uniform(2000, 12000);
       offset(place.lat, place.lon, r * std::sin(angle), r * std::cos(angle), s.lat, s.lon);
     }
+    keep_on_land(place, s.lat, s.lon);
   }
   // Kinds, then the people each site serves: the operator's subscribers in the place,
   // shared by the sites' weights.
@@ -727,12 +758,34 @@ void Writer::write_radio_group(OperatorState& o, std::size_t index, std::uint32_
 
 }  // namespace
 
+namespace {
+
+// models.csv: one row per (vendor, model) in the bundle, with its evidence; a model
+// the catalogue lacks has none.
+void write_models(const std::set<std::pair<std::string, std::string>>& used, const Evidence& ev,
+                  const std::string& path) {
+  std::string text = "vendor,model,certified,certified_by,no_spy_declaration,evidence_source\n";
+  for (const auto& key : used) {
+    const auto it = ev.models.find(key);
+    const ModelRecord rec = it == ev.models.end() ? ModelRecord{} : it->second;
+    text += csv_field(key.first) + ',' + csv_field(key.second) + ',' +
+            (rec.certified ? "true," + csv_field(ev.certified_by) : std::string("false,")) + ',' +
+            (rec.declaration ? "true" : "false") + ',' + csv_field(ev.source) + '\n';
+  }
+  write_file_atomically(path, text);
+}
+
+}  // namespace
+
 GenerateSummary write_bundle(const Profile& profile, const Catalogue& catalogue,
-                             const std::vector<Place>& places, const std::string& data_dir,
-                             std::size_t radio_sites, std::uint64_t seed, const std::string& dir,
+                             const std::vector<Place>& places, const LandMask& land,
+                             const std::string& data_dir, std::size_t radio_sites,
+                             std::uint64_t seed, const std::string& dir,
                              const std::function<void(std::size_t, std::size_t)>& progress) {
-  Writer writer(profile, catalogue, places, radio_sites, seed, dir, progress);
+  Writer writer(profile, catalogue, places, land, radio_sites, seed, dir, progress);
   GenerateSummary summary = writer.run();
+  write_models(writer.used_models(), load_evidence(data_dir + "/profiles/evidence.toml", catalogue),
+               dir + "/models.csv");
   if (!profile.zones_file.empty()) {
     const fs::path from = fs::path(data_dir) / profile.zones_file;
     std::ifstream in(from, std::ios::binary);

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "generate/land_mask.hpp"
 #include "ringfence/generate.hpp"
 
 namespace ringfence::gen {
@@ -17,6 +18,9 @@ struct Place {
   std::string region;
   double lat = 0, lon = 0;
   double population = 0;  // 0 when GeoNames gives none
+  // A point on land near the place (the place itself when the land mask holds it),
+  // rounded to 5 decimals: where a site drawn in the sea is moved towards.
+  double land_lat = 0, land_lon = 0;
 };
 
 // Reads name,lat,lon,population,region; throws InputError naming file, line, column.
@@ -46,6 +50,20 @@ struct Catalogue {
 };
 
 Catalogue load_catalogue(const std::string& path);
+
+// Certification and declaration evidence per model (data/profiles/evidence.toml),
+// written to models.csv.
+struct ModelRecord {
+  bool certified = false, declaration = false;
+};
+struct Evidence {
+  std::string certified_by, source;
+  // (vendor, model name) -> record, for every model of the catalogue
+  std::map<std::pair<std::string, std::string>, ModelRecord> models;
+};
+
+// Throws InputError naming the file, line and column of a bad value.
+Evidence load_evidence(const std::string& path, const Catalogue& catalogue);
 
 // An output file written through a large buffer with plain write(2) calls.
 class OutFile {
@@ -83,8 +101,9 @@ class OutFile {
 
 // Writes the bundle files into `dir`, an existing empty directory.
 GenerateSummary write_bundle(const Profile& profile, const Catalogue& catalogue,
-                             const std::vector<Place>& places, const std::string& data_dir,
-                             std::size_t radio_sites, std::uint64_t seed, const std::string& dir,
+                             const std::vector<Place>& places, const LandMask& land,
+                             const std::string& data_dir, std::size_t radio_sites,
+                             std::uint64_t seed, const std::string& dir,
                              const std::function<void(std::size_t, std::size_t)>& progress);
 
 }  // namespace ringfence::gen

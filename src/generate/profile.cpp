@@ -471,3 +471,57 @@ Catalogue load_catalogue(const std::string& path) {
 }  // namespace gen
 
 }  // namespace ringfence
+
+namespace ringfence::gen {
+
+namespace {
+
+// FNV-1a: a fixed order of a vendor's models that does not depend on the seed.
+std::uint64_t name_hash(std::string_view text, std::uint64_t salt) {
+  std::uint64_t h = 1469598103934665603ULL ^ salt;
+  for (unsigned char c : text) h = (h ^ c) * 1099511628211ULL;
+  return h;
+}
+
+}  // namespace
+
+Evidence load_evidence(const std::string& path, const Catalogue& catalogue) {
+  const TomlReader r(path);
+  const toml::table doc = r.parse();
+  r.only_keys(doc, "the evidence file", {"certified_by", "source", "vendor"});
+  Evidence ev;
+  ev.certified_by = r.string(doc, "certified_by", "the evidence file");
+  ev.source = r.string(doc, "source", "the evidence file");
+  std::map<std::string, std::set<std::string>> names;  // vendor -> its model names
+  for (const auto& m : catalogue.models) names[m.vendor].insert(m.name);
+  for (const auto& [vendor, models] : names)
+    for (const auto& model : models) ev.models[{vendor, model}] = {};
+  const toml::table& vendors = r.table(doc, "vendor", "vendor");
+  for (const auto& [key, node] : vendors) {
+    const std::string vendor(key.str());
+    if (!names.count(vendor))
+      r.fail(&node, "vendor." + vendor + ": no model of this vendor in the catalogue");
+    if (!node.is_table()) r.fail(&node, "vendor." + vendor + " must be { certified, declaration }");
+    const auto& t = *node.as_table();
+    r.only_keys(t, "vendor." + vendor, {"certified", "declaration"});
+    const double shares[2] = {r.number(t, "certified", "vendor." + vendor, 0, 1),
+                              r.number(t, "declaration", "vendor." + vendor, 0, 1)};
+    // The first round(share × models) models in a hash order hold the evidence.
+    for (int kind = 0; kind < 2; ++kind) {
+      std::vector<std::pair<std::uint64_t, std::string>> order;
+      for (const auto& model : names[vendor])
+        order.emplace_back(name_hash(vendor + "/" + model, static_cast<std::uint64_t>(kind)),
+                           model);
+      std::sort(order.begin(), order.end());
+      const auto take =
+          static_cast<std::size_t>(std::llround(shares[kind] * static_cast<double>(order.size())));
+      for (std::size_t i = 0; i < take; ++i) {
+        ModelRecord& rec = ev.models[{vendor, order[i].second}];
+        (kind == 0 ? rec.certified : rec.declaration) = true;
+      }
+    }
+  }
+  return ev;
+}
+
+}  // namespace ringfence::gen

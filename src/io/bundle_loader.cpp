@@ -1,5 +1,6 @@
 #include <filesystem>
 
+#include "io/gis_readers.hpp"
 #include "io/readers.hpp"
 #include "io/sha256.hpp"
 #include "io/text_checks.hpp"
@@ -35,7 +36,28 @@ bool with_file(const fs::path& dir, const char* file, bool required, LoadedBundl
 
 }  // namespace
 
-LoadedBundle load_bundle(const std::string& directory) {
+void io::finish_bundle(LoadedBundle& out, const std::vector<std::size_t>& raw_counts,
+                       Diagnostics& diag) {
+  Network& net = out.network;
+  if (diag.has_errors()) throw InputError(std::move(diag));
+
+  out.vendor_spellings.resize(net.vendors.size());
+  // Every row with one spelling has the same vendor; take it from the rows, since a
+  // spelling without letters or digits (e.g. "-") has no registry key to resolve.
+  std::vector<std::uint32_t> vendor_of_raw(raw_counts.size(), VendorRegistry::kNone);
+  for (std::size_t e = 0; e < net.elements.size(); ++e)
+    vendor_of_raw[net.elements.vendor_raw[e]] = net.elements.vendor[e];
+  for (std::uint32_t raw = 0; raw < raw_counts.size(); ++raw) {
+    if (raw_counts[raw] == 0) continue;
+    const std::string_view spelling = net.strings.get(raw);
+    out.vendor_spellings[vendor_of_raw[raw]].emplace_back(spelling, raw_counts[raw]);
+  }
+  for (const auto& w : diag.warnings()) out.warnings.warning(w.file, w.line, w.column, w.message);
+  net.finalize();
+}
+
+LoadedBundle load_bundle(const std::string& directory, const BundleOptions& options) {
+  if (io::is_geopackage_bundle(directory)) return io::load_geopackage_bundle(directory, options);
   const fs::path dir(directory);
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
@@ -65,25 +87,13 @@ LoadedBundle load_bundle(const std::string& directory) {
             }));
   with_file(dir, "links.csv", false, out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_links(csv, net, diag, &refused); }));
-  with_file(dir, "zones.geojson", false, out, diag,
-            [&](std::string text, const std::string& display) {
-              io::read_zones(text, display, net, diag);
-            });
-  if (diag.has_errors()) throw InputError(std::move(diag));
-
-  out.vendor_spellings.resize(net.vendors.size());
-  // Every row with one spelling has the same vendor; take it from the rows, since a
-  // spelling without letters or digits (e.g. "-") has no registry key to resolve.
-  std::vector<std::uint32_t> vendor_of_raw(raw_counts.size(), VendorRegistry::kNone);
-  for (std::size_t e = 0; e < net.elements.size(); ++e)
-    vendor_of_raw[net.elements.vendor_raw[e]] = net.elements.vendor[e];
-  for (std::uint32_t raw = 0; raw < raw_counts.size(); ++raw) {
-    if (raw_counts[raw] == 0) continue;
-    const std::string_view spelling = net.strings.get(raw);
-    out.vendor_spellings[vendor_of_raw[raw]].emplace_back(spelling, raw_counts[raw]);
+  if (!options.zones_file.empty()) {
+    io::read_zones_file(options.zones_file, options.zones_file, options.zones_file, net, diag,
+                        out.files);
+  } else if (const std::string zones = io::find_bundle_zones(directory, diag); !zones.empty()) {
+    io::read_zones_file(zones, zones, fs::path(zones).filename().string(), net, diag, out.files);
   }
-  for (const auto& w : diag.warnings()) out.warnings.warning(w.file, w.line, w.column, w.message);
-  net.finalize();
+  io::finish_bundle(out, raw_counts, diag);
   return out;
 }
 

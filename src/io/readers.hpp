@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "io/csv_reader.hpp"
+#include "ringfence/bundle.hpp"
 #include "ringfence/diagnostics.hpp"
 #include "ringfence/network.hpp"
 
@@ -27,5 +28,9 @@ void read_links(CsvReader& csv, Network& net, Diagnostics& diag,
                 const RefusedRows* refused = nullptr);
 // `text` is the file's content; `name` the display name used in messages.
 void read_zones(const std::string& text, const std::string& name, Network& net, Diagnostics& diag);
+// Throws InputError when `diag` holds errors; otherwise records the vendor spellings
+// and warnings and finalizes the network.
+void finish_bundle(LoadedBundle& out, const std::vector<std::size_t>& raw_counts,
+                   Diagnostics& diag);
 
 }  // namespace ringfence::io

@@ -25,8 +25,8 @@ namespace fs = std::filesystem;
 using testing::TempDir;
 
 const std::string kData = std::string(RINGFENCE_SOURCE_DIR) + "/data";
-const char* const kBundleFiles[] = {"sites.csv", "elements.csv", "links.csv", "zones.geojson",
-                                    "generator.json"};
+const char* const kBundleFiles[] = {"sites.csv",  "elements.csv",  "links.csv",
+                                    "models.csv", "zones.geojson", "generator.json"};
 
 std::string slurp(const fs::path& path) {
   std::ifstream in(path, std::ios::binary);
