@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/common.hpp"
+#include "ringfence/count_noun.hpp"
 #include "ringfence/output.hpp"
 #include "ringfence/report.hpp"
 
@@ -59,9 +60,9 @@ Command add_report(CLI::App& root) {
         progress("");
         write_file_atomically(opts->out, html);
         std::cout << "wrote " << opts->out << " (" << megabytes(html.size())
-                  << "): " << bundle.network.sites.size() << " sites, " << result.findings.size()
-                  << " findings (" << result.overdue << " overdue) at "
-                  << format_iso_date(result.at) << '\n';
+                  << "): " << count_noun(bundle.network.sites.size(), "site") << ", "
+                  << count_noun(result.findings.size(), "finding") << " (" << result.overdue
+                  << " overdue) at " << format_iso_date(result.at) << '\n';
         return kOk;
       }};
 }
