@@ -228,11 +228,26 @@ describe('report of a generated national-scale network', () => {
   });
 
   test('zoomed in, single sites again', async () => {
+    // The wheel zooms in (1.1 times a notch) ...
     const box = await page.locator('#map').boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    for (let i = 0; i < 30 && (await state(page)).map.aggregated; ++i) {
+    const before = (await state(page)).map.renderedSites;
+    for (let i = 0; i < 8; ++i) {
       await page.mouse.wheel(0, -400);
-      await page.waitForTimeout(250);
+      await page.waitForTimeout(100);
+    }
+    await page.waitForFunction((n) => window.ringfenceReport.map.renderedSites < n, before);
+    // ... and so do clicks on the largest cluster, until single sites are drawn.
+    for (let i = 0; i < 8 && (await state(page)).map.aggregated; ++i) {
+      const at = await page.evaluate(() => {
+        const chart = echarts.getInstanceByDom(document.getElementById('map'));
+        const list = chart.getOption().series.find((x) => x.id === 'clusters').data;
+        const biggest = list.reduce((a, d) => (d.value[2] > a.value[2] ? d : a));
+        return chart.convertToPixel({ geoIndex: 0 }, [biggest.value[0], biggest.value[1]]);
+      });
+      const shown = (await state(page)).map.renderedSites;
+      await page.mouse.click(box.x + at[0], box.y + at[1]);
+      await page.waitForFunction((n) => window.ringfenceReport.map.renderedSites < n, shown);
     }
     const s = await state(page);
     assert.equal(s.map.aggregated, false);
