@@ -48,7 +48,7 @@
     ems: 'EMS: element management system, the vendor\'s software that configures its equipment',
     nms: 'NMS: network management system, the operator\'s view over all equipment',
     hhi: 'HHI: Herfindahl–Hirschman index, the sum of the squared vendor shares in percent ' +
-      '(10,000: a single vendor; below 1,500: no vendor dominates)',
+      '(10,000: a single vendor; under 1,500 usually read as unconcentrated)',
   };
   const TERM_RE = new RegExp('\\b(' + Object.keys(GLOSSARY).filter((t) => t !== 'other').join('|') +
     ')\\b', 'gi');
