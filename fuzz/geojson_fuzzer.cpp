@@ -1,15 +1,11 @@
-// libFuzzer target: the zones.geojson reader.
+// libFuzzer target: the zones.geojson reader (see
+// fuzz_inputs.hpp; regression inputs in fuzz/regressions/geojson_fuzzer/).
 #include <cstddef>
 #include <cstdint>
-#include <string>
 
-#include "io/readers.hpp"
+#include "fuzz_inputs.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  using namespace ringfence;
-  const std::string text(reinterpret_cast<const char*>(data), size);
-  Network net;
-  Diagnostics diag;
-  io::read_zones(text, "zones.geojson", net, diag);
+  ringfence::fuzz::geojson_input(data, size);
   return 0;
 }

@@ -1,17 +1,11 @@
-// libFuzzer target: the policy (TOML) loader.
+// libFuzzer target: the policy (TOML) loader (see
+// fuzz_inputs.hpp; regression inputs in fuzz/regressions/policy_fuzzer/).
 #include <cstddef>
 #include <cstdint>
-#include <string>
 
-#include "ringfence/diagnostics.hpp"
-#include "ringfence/policy.hpp"
+#include "fuzz_inputs.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
-  using namespace ringfence;
-  const std::string text(reinterpret_cast<const char*>(data), size);
-  try {
-    (void)parse_policy(text, "fuzz.toml");
-  } catch (const InputError&) {
-  }
+  ringfence::fuzz::policy_input(data, size);
   return 0;
 }

@@ -17,6 +17,11 @@ mkdir -p "$corpus"/{csv_fuzzer,geojson_fuzzer,policy_fuzzer} "$build/crashes"
 cp examples/*/*.csv "$corpus/csv_fuzzer/"
 cp examples/*/zones.geojson "$corpus/geojson_fuzzer/"
 cp data/presets/*.toml "$corpus/policy_fuzzer/"
+# The regression inputs seed the fuzzing too (they hold a small valid and invalid
+# input of each format).
+for target in csv_fuzzer geojson_fuzzer policy_fuzzer; do
+  cp fuzz/regressions/$target/* "$corpus/$target/" 2>/dev/null || true
+done
 
 for target in csv_fuzzer geojson_fuzzer policy_fuzzer; do
   regressions=fuzz/regressions/$target

@@ -9,7 +9,14 @@
 // in an azimuthal equidistant projection centred on the site (exact along bearings
 // from the site; within 0.1 % elsewhere at ranges under 50 km).
 #pragma once
-#include <boost/geometry.hpp>
+// The R-tree pulls in Boost.Math's constants, which in Boost 1.74 include a header
+// Boost itself deprecated (boost/detail/no_exceptions_support.hpp); nothing here uses
+// it, so its note is silenced. Defined before any Boost header of the file.
+#ifndef BOOST_ALLOW_DEPRECATED_HEADERS
+#define BOOST_ALLOW_DEPRECATED_HEADERS
+#endif
+#include <boost/geometry/geometries/box.hpp>
+#include <boost/geometry/geometries/point.hpp>
 #include <boost/geometry/index/rtree.hpp>
 #include <cstdint>
 #include <limits>

@@ -11,6 +11,7 @@
 #include "cli/common.hpp"
 #include "cli/options.hpp"
 #include "ringfence/check_output.hpp"
+#include "ringfence/count_noun.hpp"
 #include "ringfence/exposure_output.hpp"
 #include "ringfence/generate.hpp"
 #include "ringfence/output.hpp"
@@ -80,9 +81,11 @@ Command add_demo(CLI::App& root) {
               throw UsageError(e.what());
             }
             std::cout << "== generated a South Korean network in " << bundle_dir << "\n"
-                      << generated.sites << " sites (" << generated.radio_sites << " radio), "
-                      << generated.elements << " elements, " << generated.links << " links, "
-                      << generated.zones << " sensitive zones (seed " << generated.seed << ")\n\n";
+                      << count_noun(generated.sites, "site") << " (" << generated.radio_sites
+                      << " radio), " << count_noun(generated.elements, "element") << ", "
+                      << count_noun(generated.links, "link") << ", "
+                      << count_noun(generated.zones, "sensitive zone") << " (seed "
+                      << generated.seed << ")\n\n";
 
             const Evaluated run = pipeline.evaluate(
                 load_bundle_with_progress(bundle_dir, opts->zones), opts->threads.threads);
@@ -94,9 +97,9 @@ Command add_demo(CLI::App& root) {
 
             const CheckResult& result = run.result;
             std::cout << "== checked against us-kr-sensitive and uk-2020 at "
-                      << format_iso_date(result.at) << ": " << result.findings.size()
-                      << " findings, " << result.overdue << " overdue, "
-                      << result.findings.size() - result.overdue << " due\n";
+                      << format_iso_date(result.at) << ": "
+                      << count_noun(result.findings.size(), "finding") << ", " << result.overdue
+                      << " overdue, " << result.findings.size() - result.overdue << " due\n";
             for (const auto& er : result.rules) {
               const Rule& rule = rule_of(result, er);
               std::cout << "  " << er.rule_id << ": ";
@@ -104,7 +107,7 @@ Command add_demo(CLI::App& root) {
                 std::cout << "not yet effective\n";
                 continue;
               }
-              std::cout << er.findings << " findings";
+              std::cout << count_noun(er.findings, "finding");
               if (er.findings) std::cout << " (" << er.overdue << " overdue)";
               if (rule.deadline != kNoDate)
                 std::cout << ", deadline " << format_iso_date(rule.deadline);

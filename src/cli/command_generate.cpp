@@ -6,6 +6,7 @@
 #include <stdexcept>
 
 #include "cli/common.hpp"
+#include "ringfence/count_noun.hpp"
 #include "ringfence/generate.hpp"
 
 namespace ringfence::cli {
@@ -78,9 +79,10 @@ Command add_generate(CLI::App& root) {
             const double seconds =
                 std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
             if (stderr_is_terminal()) std::cerr << "\r\033[K";
-            std::cout << "wrote " << opts->out << ": " << s.sites << " sites (" << s.radio_sites
-                      << " radio), " << s.elements << " elements, " << s.links << " links, "
-                      << s.zones << " zones (country " << s.country << ", seed " << s.seed << ")\n";
+            std::cout << "wrote " << opts->out << ": " << count_noun(s.sites, "site") << " ("
+                      << s.radio_sites << " radio), " << count_noun(s.elements, "element") << ", "
+                      << count_noun(s.links, "link") << ", " << count_noun(s.zones, "zone")
+                      << " (country " << s.country << ", seed " << s.seed << ")\n";
             std::cerr << "generated in " << std::to_string(seconds).substr(0, 4) << " s\n";
             return kOk;
           }};

@@ -6,6 +6,7 @@
 
 #include "cli/common.hpp"
 #include "cli/options.hpp"
+#include "ringfence/count_noun.hpp"
 #include "ringfence/output.hpp"
 #include "ringfence/report.hpp"
 
@@ -51,8 +52,8 @@ Command add_report(CLI::App& root) {
             progress("");
             write_file_atomically(opts->out, html);
             std::cout << "wrote " << opts->out << " (" << megabytes(html.size())
-                      << "): " << run.bundle.network.sites.size() << " sites, "
-                      << result.findings.size() << " findings (" << result.overdue
+                      << "): " << count_noun(run.bundle.network.sites.size(), "site") << ", "
+                      << count_noun(result.findings.size(), "finding") << " (" << result.overdue
                       << " overdue) at " << format_iso_date(result.at) << '\n';
             return kOk;
           }};

@@ -16,6 +16,7 @@
 #include "cli/common.hpp"
 #include "cli/options.hpp"
 #include "output/json_writer.hpp"
+#include "ringfence/count_noun.hpp"
 #include "ringfence/report.hpp"
 #include "ringfence/report_service.hpp"
 
@@ -177,7 +178,7 @@ Command add_serve(CLI::App& root) {
           const ApiResponse r = api->evaluate(req.body);
           if (r.status == 200) {
             const auto [findings, overdue] = api->counts();
-            std::cerr << "evaluated again: " << findings << " findings, " << overdue
+            std::cerr << "evaluated again: " << count_noun(findings, "finding") << ", " << overdue
                       << " overdue\n";
           }
           send(res, r);
@@ -199,8 +200,8 @@ Command add_serve(CLI::App& root) {
         const std::string shown =
             opts->host.find(':') != std::string::npos ? "[" + opts->host + "]" : opts->host;
         const auto [findings, overdue] = service.counts();
-        std::cout << "ringfence serve: " << service.network().sites.size() << " sites, " << findings
-                  << " findings (" << overdue << " overdue)\n"
+        std::cout << "ringfence serve: " << count_noun(service.network().sites.size(), "site")
+                  << ", " << count_noun(findings, "finding") << " (" << overdue << " overdue)\n"
                   << "open http://" << shown << ":" << port << "/ (Ctrl-C to stop)" << std::endl;
         const bool ok = server.listen_after_bind();
         // The stopper waits for a signal; when the server ended by itself, send one.

@@ -6,6 +6,7 @@
 #include <iostream>
 #include <map>
 
+#include "ringfence/count_noun.hpp"
 #include "ringfence/output.hpp"
 
 namespace ringfence::cli {
@@ -40,7 +41,7 @@ void emit(const std::string& content, const std::string& out) {
 void print_errors(const Diagnostics& diag) {
   for (const auto& d : diag.errors()) std::cerr << "error: " << d.to_string() << '\n';
   if (diag.suppressed_errors() > 0)
-    std::cerr << "error: " << diag.suppressed_errors() << " more errors not shown\n";
+    std::cerr << "error: " << count_noun(diag.suppressed_errors(), "more error") << " not shown\n";
 }
 
 void print_warnings(const Diagnostics& diag, std::size_t limit) {
@@ -49,9 +50,9 @@ void print_warnings(const Diagnostics& diag, std::size_t limit) {
     if (shown++ == limit) break;
     std::cerr << "warning: " << d.to_string() << '\n';
   }
-  const std::size_t hidden =
-      diag.warnings().size() - std::min(limit, diag.warnings().size()) + diag.suppressed_warnings();
-  if (hidden > 0) std::cerr << "warning: " << hidden << " more warnings not shown\n";
+  const std::size_t hidden = diag.warnings().size() - std::min(limit, diag.warnings().size()) +
+                             diag.suppressed_warnings();
+  if (hidden > 0) std::cerr << "warning: " << count_noun(hidden, "more warning") << " not shown\n";
 }
 
 bool stderr_is_terminal() {
@@ -74,7 +75,7 @@ LoadedBundle load_bundle_with_progress(const std::string& dir, const std::string
   LoadedBundle bundle = load_bundle(dir, BundleOptions{zones});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  progress("loaded " + std::to_string(bundle.network.elements.size()) + " elements in " +
+  progress("loaded " + count_noun(bundle.network.elements.size(), "element") + " in " +
            std::to_string(seconds).substr(0, 4) + " s");
   if (stderr_is_terminal()) std::cerr << '\n';
   return bundle;

@@ -6,6 +6,7 @@
 
 #include "output/check_json.hpp"
 #include "output/json_writer.hpp"
+#include "ringfence/count_noun.hpp"
 #include "ringfence/output.hpp"
 
 namespace ringfence {
@@ -183,7 +184,7 @@ std::string render_check_geojson(const Network& net, const CheckResult& r) {
 std::string render_check_text(const Network& net, const CheckResult& r, const CheckInputs& in) {
   std::ostringstream o;
   o << "ringfence check of " << in.bundle << " at " << format_iso_date(r.at) << ": "
-    << r.findings.size() << " findings, " << r.overdue << " overdue, "
+    << count_noun(r.findings.size(), "finding") << ", " << r.overdue << " overdue, "
     << r.findings.size() - r.overdue << " due\n";
   for (const auto& p : r.policies) o << "policy " << p.id << ": " << p.title << '\n';
   o << "\nrules:\n";
@@ -194,7 +195,7 @@ std::string render_check_text(const Network& net, const CheckResult& r, const Ch
       o << "not yet effective (from " << format_iso_date(rule.effective) << ")\n";
       continue;
     }
-    o << er.findings << " findings";
+    o << count_noun(er.findings, "finding");
     if (er.findings) o << ", " << er.overdue << " overdue";
     if (rule.deadline != kNoDate) o << ", deadline " << format_iso_date(rule.deadline);
     o << '\n';

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "output/json_writer.hpp"
+#include "ringfence/count_noun.hpp"
 #include "ringfence/output.hpp"
 
 namespace ringfence {
@@ -79,7 +80,7 @@ std::string render_exposure_text(const Network& net, const ExposureResult& r) {
     o << "\nsingle-vendor domains (an operator's whole domain from one vendor):\n";
     for (const auto& s : r.single_vendor_domains)
       o << "  " << s.operator_name << ' ' << kDomainNames[static_cast<int>(s.domain)] << ": "
-        << net.vendors.get(s.vendor).name << " (" << s.elements << " elements)\n";
+        << net.vendors.get(s.vendor).name << " (" << count_noun(s.elements, "element") << ")\n";
   }
   return o.str();
 }

@@ -8,6 +8,12 @@
 
 #include <GeographicLib/AzimuthalEquidistant.hpp>
 #include <GeographicLib/Geodesic.hpp>
+// The buffer algorithm needs Boost.Geometry's default strategies, hence the umbrella
+// header; Boost 1.74's Boost.Math constants in it include a deprecated Boost header
+// (see geo.hpp).
+#ifndef BOOST_ALLOW_DEPRECATED_HEADERS
+#define BOOST_ALLOW_DEPRECATED_HEADERS
+#endif
 #include <boost/geometry.hpp>
 #include <cmath>
 

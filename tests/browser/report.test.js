@@ -29,6 +29,27 @@ const state = (page) => page.evaluate(() => ({
 }));
 const tableRows = (page) => page.locator('#findings-table tbody tr').count();
 
+// The map's series as ECharts holds them: id, type, number of data items and, for the
+// clusters, the sites they account for.
+const mapSeries = (page) => page.evaluate(() => {
+  const chart = echarts.getInstanceByDom(document.getElementById('map'));
+  return chart.getOption().series.map((x) => ({
+    id: x.id,
+    type: x.type,
+    items: x.data.length,
+    sites: x.id === 'clusters' ? x.data.reduce((a, d) => a + d.value[2], 0) : undefined,
+  }));
+});
+
+// The labels written on the deadlines chart's bubbles.
+const deadlineLabels = (page) => page.evaluate(() => {
+  const chart = echarts.getInstanceByDom(document.getElementById('chart-deadlines'));
+  const out = [];
+  for (const series of chart.getOption().series)
+    for (const d of series.data) out.push(d.label && d.label.show ? d.label.formatter : null);
+  return out;
+});
+
 describe('report of the Korean example', () => {
   const report = path.join(OUT_DIR, 'report-korea-small.html');
   let check;
@@ -110,6 +131,37 @@ describe('report of the Korean example', () => {
     assert.match(await page.locator('#site-info').innerText(), /^Site \S+/);
   });
 
+  test('the deadlines chart labels every bubble with its counts', async () => {
+    const timeline = JSON.parse(runCheck(['check', KOREA, ...POLICIES, '--timeline',
+      '--format', 'json'])).timeline;
+    assert.ok(timeline.some((r) => r.deadline === null) && timeline.some((r) => r.deadline));
+    const expected = timeline.map((r) => {
+      const n = r.findings.toLocaleString('en-US');
+      const text = r.overdue === r.findings ? `${n} overdue` : r.overdue === 0 ? `${n} due`
+        : `${n} (${r.overdue.toLocaleString('en-US')} overdue)`;
+      return text + (r.deadline ? '' : ' at once');
+    });
+    assert.deepEqual((await deadlineLabels(page)).sort(), expected.sort());
+  });
+
+  test('the jargon is explained: glossary and tooltips', async () => {
+    const terms = await page.locator('#glossary dt').allTextContents();
+    for (const t of ['RAN', 'OSS', 'eNB (eNodeB)', 'gNB (gNodeB)', 'UPF', 'EMS', 'HHI'])
+      assert.ok(terms.includes(t), `${t} in ${terms}`);
+    assert.match(await page.locator('#f-domain option', { hasText: /^ran$/ }).getAttribute('title'),
+      /radio access network/);
+    const domainCell = page.locator('#findings-table tbody td[title]', { hasText: /^core$/ }).first();
+    assert.match(await domainCell.getAttribute('title'), /central network functions/);
+    // Explanations naming a network function explain it.
+    const titled = await page.locator('#findings-table tbody td.message[title]').evaluateAll((tds) =>
+      tds.map((td) => [td.textContent, td.title]));
+    assert.ok(titled.length > 0);
+    for (const [text, title] of titled) {
+      for (const [term, name] of [['gnb', 'gNB'], ['enb', 'eNB'], ['upf', 'UPF'], ['ems', 'EMS']])
+        if (new RegExp(`\\b${term}\\b`, 'i').test(text)) assert.match(title, new RegExp(name));
+    }
+  });
+
   test('nothing from the network, no errors; a screenshot', async () => {
     await page.screenshot({ path: path.join(OUT_DIR, 'report-korea-small.png'), fullPage: true });
     assert.deepEqual(foreignRequests(log.requests, 'file://'), []);
@@ -136,21 +188,66 @@ describe('report of a generated national-scale network', () => {
     sites = await page.evaluate(() => window.ringfenceReport.sites);
   });
 
-  test('zoomed out, the sites are drawn as grid cells', async () => {
+  test('zoomed out, the sites are drawn as clusters', async () => {
     const s = await state(page);
     assert.ok(sites > 40000);
     assert.equal(s.map.renderedSites, sites);
     assert.equal(s.map.aggregated, true);
-    assert.ok(s.map.marks > 100 && s.map.marks < sites / 4, `${s.map.marks} cells`);
+    assert.equal(s.map.clusters, s.map.marks);
+    assert.ok(s.map.marks > 20 && s.map.marks < 1000, `${s.map.marks} clusters`);
+    // One series of clusters that accounts for every site in view, no site drawn alone.
+    const series = await mapSeries(page);
+    const clusters = series.find((x) => x.id === 'clusters');
+    assert.equal(clusters.items, s.map.marks);
+    assert.equal(clusters.sites, sites);
+    assert.deepEqual(series.filter((x) => x.type === 'scatter' && x.items > 0), []);
+    assert.ok(series.reduce((a, x) => a + x.items, 0) < 2000);
     assert.ok(await colouredMapPixels(page) > 1000);
+    await page.screenshot({ path: path.join(OUT_DIR, 'report-generated-clusters.png') });
+  });
+
+  test('a click on a cluster zooms in on it', async () => {
+    const before = (await state(page)).map.renderedSites;
+    const target = await page.evaluate(() => {
+      const chart = echarts.getInstanceByDom(document.getElementById('map'));
+      const list = chart.getOption().series.find((x) => x.id === 'clusters').data;
+      const biggest = list.reduce((a, d) => (d.value[2] > a.value[2] ? d : a));
+      return { sites: biggest.value[2], zoom: chart.getOption().geo[0].zoom,
+        at: chart.convertToPixel({ geoIndex: 0 }, [biggest.value[0], biggest.value[1]]) };
+    });
+    const box = await page.locator('#map').boundingBox();
+    await page.mouse.click(box.x + target.at[0], box.y + target.at[1]);
+    await page.waitForFunction((n) => window.ringfenceReport.map.renderedSites < n, before);
+    const s = await state(page);
+    // Three times closer, centred on the cluster: all its sites, and fewer than before.
+    assert.ok(s.map.renderedSites >= target.sites && s.map.renderedSites < before,
+      `${s.map.renderedSites} sites in view, ${target.sites} in the cluster, ${before} before`);
+    const zoom = await page.evaluate(() =>
+      echarts.getInstanceByDom(document.getElementById('map')).getOption().geo[0].zoom);
+    assert.ok(Math.abs(zoom - 3 * target.zoom) < 1e-9, `zoom ${target.zoom} to ${zoom}`);
   });
 
   test('zoomed in, single sites again', async () => {
+    // The wheel zooms in (1.1 times a notch) ...
     const box = await page.locator('#map').boundingBox();
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
-    for (let i = 0; i < 12 && (await state(page)).map.aggregated; ++i) {
+    const before = (await state(page)).map.renderedSites;
+    for (let i = 0; i < 8; ++i) {
       await page.mouse.wheel(0, -400);
-      await page.waitForTimeout(250);
+      await page.waitForTimeout(100);
+    }
+    await page.waitForFunction((n) => window.ringfenceReport.map.renderedSites < n, before);
+    // ... and so do clicks on the largest cluster, until single sites are drawn.
+    for (let i = 0; i < 8 && (await state(page)).map.aggregated; ++i) {
+      const at = await page.evaluate(() => {
+        const chart = echarts.getInstanceByDom(document.getElementById('map'));
+        const list = chart.getOption().series.find((x) => x.id === 'clusters').data;
+        const biggest = list.reduce((a, d) => (d.value[2] > a.value[2] ? d : a));
+        return chart.convertToPixel({ geoIndex: 0 }, [biggest.value[0], biggest.value[1]]);
+      });
+      const shown = (await state(page)).map.renderedSites;
+      await page.mouse.click(box.x + at[0], box.y + at[1]);
+      await page.waitForFunction((n) => window.ringfenceReport.map.renderedSites < n, shown);
     }
     const s = await state(page);
     assert.equal(s.map.aggregated, false);

@@ -9,21 +9,62 @@
 (function () {
   'use strict';
 
-  const AGGREGATE_ABOVE = 25000; // visible sites above which the map draws grid cells
-  const CELL_PX = 3; // grid cell size when aggregated
+  const AGGREGATE_ABOVE = 6000; // visible sites above which the map draws clusters
+  const CLUSTER_PX = 44; // a cluster gathers the sites in a square this wide on screen
+  const CLUSTER_MIN_R = 6; // cluster radius (px) of the fewest sites ...
+  const CLUSTER_MAX_R = 19; // ... and of the most
   const PAGE_SIZE = 100;
   const PALETTE = ['#4e79a7', '#59a14f', '#b07aa1', '#17becf', '#9c755f', '#3d3d9e', '#76b7b2',
     '#1b9e77', '#ff9da7', '#66a61e', '#a6761d', '#7570b3', '#e7298a', '#6b6ecf', '#8c564b',
     '#b5cf6b', '#393b79', '#bab0ac'];
   const NO_VENDOR = '#9aa0a6';
+  // The terms of the trade as the bundle and the policies write them (domains,
+  // network functions, technologies), explained in tooltips and in the glossary panel.
+  const GLOSSARY = {
+    ran: 'RAN: radio access network, the base stations and antennas that phones connect to',
+    transport: 'Transport: the routers and links (backhaul) between the sites and the core',
+    core: 'Core: the central network functions (subscribers, sessions, the way out to the internet)',
+    oss: 'OSS: operations support systems, the software that manages and monitors the network',
+    other: 'Other: equipment outside the four domains',
+    enb: 'eNB (eNodeB): a 4G (LTE) base station',
+    gnb: 'gNB (gNodeB): a 5G (NR) base station',
+    nr: 'NR: New Radio, the 5G radio technology',
+    lte: 'LTE: Long Term Evolution, the 4G radio technology',
+    mme: 'MME: mobility management entity, the 4G core function that tracks and admits phones',
+    sgw: 'SGW: serving gateway, the 4G core function that carries user traffic from the base stations',
+    pgw: 'PGW: packet data network gateway, the 4G core function facing the internet',
+    hss: 'HSS: home subscriber server, the 4G subscriber database',
+    pcrf: 'PCRF: policy and charging rules function (4G core)',
+    amf: 'AMF: access and mobility management function, the 5G core function that admits phones',
+    smf: 'SMF: session management function (5G core)',
+    upf: 'UPF: user plane function, the 5G core function that carries the subscribers\' data',
+    udm: 'UDM: unified data management, the 5G subscriber database',
+    udr: 'UDR: unified data repository (5G core)',
+    ausf: 'AUSF: authentication server function (5G core)',
+    nrf: 'NRF: network repository function (5G core)',
+    nssf: 'NSSF: network slice selection function (5G core)',
+    pcf: 'PCF: policy control function (5G core)',
+    nef: 'NEF: network exposure function (5G core)',
+    ems: 'EMS: element management system, the vendor\'s software that configures its equipment',
+    nms: 'NMS: network management system, the operator\'s view over all equipment',
+    hhi: 'HHI: Herfindahl–Hirschman index, the sum of the squared vendor shares in percent ' +
+      '(10,000: a single vendor; under 1,500 usually read as unconcentrated)',
+  };
+  const TERM_RE = new RegExp('\\b(' + Object.keys(GLOSSARY).filter((t) => t !== 'other').join('|') +
+    ')\\b', 'gi');
+  // The explanations of the terms a text uses, one per line ('' when none).
+  function termsIn(text) {
+    const found = new Set((String(text).match(TERM_RE) || []).map((t) => t.toLowerCase()));
+    return Array.from(found).map((t) => GLOSSARY[t]).join('\n');
+  }
   const OVERDUE = '#d7191c';
   const DUE = '#f08a00';
 
   const st = {
     ready: false,
     errors: [],
-    map: { renderedSites: 0, marks: 0, aggregated: false, findingSites: 0, findingMarks: 0,
-      matchingSites: 0, zones: 0 },
+    map: { renderedSites: 0, marks: 0, aggregated: false, clusters: 0, findingSites: 0,
+      findingMarks: 0, matchingSites: 0, zones: 0 },
     table: { rowCount: 0, shownRows: 0, page: 0, sortKey: null, sortDesc: false },
     filters: { operator: -1, vendor: -1, domain: -1, rule: -1, status: '', onlyFindings: false,
       q: '' },
@@ -55,6 +96,11 @@
   // ---------------------------------------------------------------- helpers
   const $ = (id) => document.getElementById(id);
   const fmt = (n) => Number(n).toLocaleString('en-US');
+  // "1 site", "2 sites"
+  const plural = (n, noun, many) => `${fmt(n)} ${n === 1 ? noun : many || noun + 's'}`;
+  // 950, 1.2k, 15k
+  const compact = (n) => (n < 1000 ? String(n) : n < 10000 ? (n / 1000).toFixed(1) + 'k'
+    : Math.round(n / 1000) + 'k');
   const esc = (s) => String(s).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;',
     '"': '&quot;', "'": '&#39;' }[c]));
   const vendorColor = (v) => (v < 0 ? NO_VENDOR : PALETTE[v % PALETTE.length]);
@@ -81,9 +127,11 @@
       ' against ' + data.policies.map((p) => p.id).join(', ') + '.';
     $('foot-version').textContent = data.ringfence;
     const sm = data.summary;
-    const cards = [['sites', sm.sites], ['elements', sm.elements], ['zones', sm.zones],
-      ['findings', sm.findings], ['overdue', sm.overdue], ['due', sm.due],
-      ['sites with findings', sm.sites_with_findings]];
+    const one = (n, label, single) => [n === 1 ? single : label, n];
+    const cards = [one(sm.sites, 'sites', 'site'), one(sm.elements, 'elements', 'element'),
+      one(sm.zones, 'zones', 'zone'), one(sm.findings, 'findings', 'finding'),
+      ['overdue', sm.overdue], ['due', sm.due],
+      one(sm.sites_with_findings, 'sites with findings', 'site with findings')];
     $('cards').innerHTML = cards.map(([label, n]) =>
       `<div class="card ${label === 'overdue' || label === 'due' ? label : ''}"><b>${fmt(n)}</b>` +
       `<span>${esc(label)}</span></div>`).join('');
@@ -96,6 +144,14 @@
     const skipped = data.rules.filter((r) => r.skipped).map((r) => r.rule_id + ' (from ' +
       r.effective + ')');
     $('skipped-rules').textContent = skipped.length ? 'Not yet effective: ' + skipped.join(', ') : '';
+  }
+
+  function renderGlossary() {
+    $('glossary').innerHTML = Object.entries(GLOSSARY).map(([term, text]) => {
+      const colon = text.indexOf(': ');
+      return `<dt data-term="${esc(term)}">${esc(text.slice(0, colon))}</dt>` +
+        `<dd>${esc(text.slice(colon + 2))}</dd>`;
+    }).join('');
   }
 
   // ---------------------------------------------------------------- filters
@@ -162,6 +218,11 @@
     fill('f-operator', data.operators);
     fill('f-vendor', data.vendors);
     fill('f-domain', data.domains);
+    $('f-domain').querySelectorAll('option').forEach((o) => {
+      const t = GLOSSARY[o.textContent];
+      if (t) o.title = t;
+    });
+    $('f-domain').title = data.domains.map((d) => GLOSSARY[d]).filter(Boolean).join('\n');
     const rules = $('f-rule');
     rules.appendChild(option(-1, 'all'));
     data.rules.forEach((r, i) => {
@@ -191,6 +252,7 @@
   let bbox = null; // [minLon, minLat, maxLon, maxLat] of the sites
   let visible = new Int32Array(0); // sites drawn individually (when not aggregated)
   let visibleCount = 0;
+  let clusters = []; // drawn when aggregated (buildClusters)
   let px = null; // linear projection lon/lat -> pixels: [ax, kx, ay, ky]
 
   function sitesBbox() {
@@ -264,7 +326,10 @@
       series: [],
     });
     mapChart.on('georoam', debounce(renderMap, 120));
-    mapChart.getZr().on('click', (e) => showSiteAt(e.offsetX, e.offsetY));
+    mapChart.getZr().on('click', (e) => {
+      if (st.map.aggregated) clusterAt(e.offsetX, e.offsetY);
+      else showSiteAt(e.offsetX, e.offsetY);
+    });
     renderLegend();
   }
 
@@ -345,8 +410,8 @@
   }
 
   // Draws the sites that pass the filters and are in view: one mark per site, or,
-  // when more than AGGREGATE_ABOVE are in view, one mark per grid cell, coloured by
-  // the cell's most common vendor.
+  // when more than AGGREGATE_ABOVE are in view, one cluster per CLUSTER_PX square of
+  // the screen (see clusterSeries).
   function renderMap() {
     if (!mapChart) return;
     updateProjection();
@@ -364,13 +429,16 @@
       if (x >= -pad && x <= W + pad && y >= -pad && y <= H + pad) visible[n++] = s;
     }
     visibleCount = n;
-    const nV = data.vendors.length + 1; // last slot: no vendor
-    const byVendor = Array.from({ length: nV }, () => []);
-    const rings = [[], []]; // due, overdue
+    const aggregated = n > AGGREGATE_ABOVE;
+    const series = [zoneSeries()];
     let marks = 0;
     let findingSites = 0;
-    const aggregated = n > AGGREGATE_ABOVE;
+    let findingMarks = 0;
+    clusters = [];
     if (!aggregated) {
+      const nV = data.vendors.length + 1; // last slot: no vendor
+      const byVendor = Array.from({ length: nV }, () => []);
+      const rings = [[], []]; // due, overdue
       for (let i = 0; i < n; ++i) {
         const s = visible[i];
         const v = siteColourVendor(s);
@@ -381,64 +449,177 @@
         }
       }
       marks = n;
+      findingMarks = rings[0].length + rings[1].length;
+      byVendor.forEach((points, v) => {
+        const isNone = v === nV - 1;
+        series.push(scatter('vendor-' + v, isNone ? '(no equipment)' : data.vendors[v], points,
+          { color: isNone ? NO_VENDOR : vendorColor(v), opacity: 0.85 }, 5, 4));
+      });
+      series.push(scatter('findings-due', 'due findings', rings[0],
+        { color: 'rgba(0,0,0,0)', borderColor: DUE, borderWidth: 1.5 }, 9, 5));
+      series.push(scatter('findings-overdue', 'overdue findings', rings[1],
+        { color: 'rgba(0,0,0,0)', borderColor: OVERDUE, borderWidth: 1.5 }, 9, 6));
     } else {
-      const cols = Math.ceil((W + 2 * pad) / CELL_PX) + 1;
-      const cellOf = new Map();
-      const counts = [];
-      const status = [];
-      const centres = [];
-      for (let i = 0; i < n; ++i) {
-        const s = visible[i];
-        const cx = Math.floor((px[0] + px[1] * S.lon[s] + pad) / CELL_PX);
-        const cy = Math.floor((px[2] + px[3] * S.lat[s] + pad) / CELL_PX);
-        const key = cy * cols + cx;
-        let c = cellOf.get(key);
-        if (c === undefined) {
-          c = centres.length;
-          cellOf.set(key, c);
-          centres.push([toLon((cx + 0.5) * CELL_PX - pad), toLat((cy + 0.5) * CELL_PX - pad)]);
-          for (let k = 0; k < nV; ++k) counts.push(0);
-          status.push(0);
-        }
-        const v = siteColourVendor(s);
-        counts[c * nV + (v < 0 ? nV - 1 : v)]++;
-        if (siteStatus[s]) {
-          status[c] = Math.max(status[c], siteStatus[s]);
-          ++findingSites;
-        }
+      clusters = buildClusters(n, pad);
+      for (const c of clusters) {
+        findingSites += c.due + c.overdue;
+        if (c.due + c.overdue) ++findingMarks;
       }
-      for (let c = 0; c < centres.length; ++c) {
-        let best = 0;
-        for (let k = 1; k < nV; ++k) if (counts[c * nV + k] > counts[c * nV + best]) best = k;
-        byVendor[best].push(centres[c]);
-        if (status[c]) rings[status[c] - 1].push(centres[c]);
-      }
-      marks = centres.length;
+      marks = clusters.length;
+      series.push(clusterSeries(clusters));
     }
-    const series = [zoneSeries()];
-    byVendor.forEach((points, v) => {
-      const isNone = v === nV - 1;
-      series.push(scatter('vendor-' + v, isNone ? '(no equipment)' : data.vendors[v], points,
-        { color: isNone ? NO_VENDOR : vendorColor(v), opacity: 0.85 },
-        aggregated ? CELL_PX + 1 : 5, 4));
-    });
-    series.push(scatter('findings-due', 'due findings', rings[0],
-      { color: 'rgba(0,0,0,0)', borderColor: DUE, borderWidth: 1.5 }, aggregated ? 6 : 9, 5));
-    series.push(scatter('findings-overdue', 'overdue findings', rings[1],
-      { color: 'rgba(0,0,0,0)', borderColor: OVERDUE, borderWidth: 1.5 }, aggregated ? 6 : 9, 6));
     mapChart.setOption({ series }, { replaceMerge: ['series'] });
     st.map = {
       renderedSites: n,
       marks,
       aggregated,
+      clusters: clusters.length,
       findingSites,
-      findingMarks: rings[0].length + rings[1].length,
+      findingMarks,
       matchingSites: matching,
       zones: data.zones.length,
     };
-    $('map-status').textContent = `${fmt(n)} sites in view of ${fmt(matching)} matching` +
-      (aggregated ? `, drawn as ${fmt(marks)} grid cells (zoom in for single sites)` : '') +
-      `; ${fmt(findingSites)} with findings`;
+    $('map-status').textContent = `${plural(n, 'site')} in view of ${fmt(matching)} matching` +
+      (aggregated ? `, grouped in ${plural(marks, 'cluster')} (zoom in or click one for single sites)`
+        : '') + `; ${fmt(findingSites)} with findings`;
+  }
+
+  // Clusters of the n visible sites: one per CLUSTER_PX square of the screen, placed
+  // at the mean position of its sites, with its sites counted per colouring vendor
+  // and per worst finding status.
+  function buildClusters(n, pad) {
+    const nV = data.vendors.length + 1; // last slot: no vendor
+    const cols = Math.ceil((mapChart.getWidth() + 2 * pad) / CLUSTER_PX) + 1;
+    const cellOf = new Map();
+    const out = [];
+    for (let i = 0; i < n; ++i) {
+      const s = visible[i];
+      const x = px[0] + px[1] * S.lon[s];
+      const y = px[2] + px[3] * S.lat[s];
+      const key = Math.floor((y + pad) / CLUSTER_PX) * cols + Math.floor((x + pad) / CLUSTER_PX);
+      let c = cellOf.get(key);
+      if (c === undefined) {
+        c = { sites: 0, sx: 0, sy: 0, vendors: new Int32Array(nV), due: 0, overdue: 0, first: s };
+        cellOf.set(key, c);
+        out.push(c);
+      }
+      c.sites++;
+      c.sx += x;
+      c.sy += y;
+      const v = siteColourVendor(s);
+      c.vendors[v < 0 ? nV - 1 : v]++;
+      if (siteStatus[s] === 1) c.due++;
+      else if (siteStatus[s] === 2) c.overdue++;
+    }
+    // Largest first, a cluster whose circle would mostly overlap one already placed
+    // joins it, so no cluster hides another.
+    const most = out.reduce((m, c) => Math.max(m, c.sites), 1);
+    out.sort((a, b) => b.sites - a.sites);
+    const kept = [];
+    for (const c of out) {
+      const x = c.sx / c.sites;
+      const y = c.sy / c.sites;
+      const r = clusterRadius(c.sites, most);
+      const host = kept.find((k) => Math.hypot(k.sx / k.sites - x, k.sy / k.sites - y) <
+        0.7 * (clusterRadius(k.sites, most) + r));
+      if (!host) {
+        kept.push(c);
+        continue;
+      }
+      host.sites += c.sites;
+      host.sx += c.sx;
+      host.sy += c.sy;
+      host.due += c.due;
+      host.overdue += c.overdue;
+      for (let v = 0; v < nV; ++v) host.vendors[v] += c.vendors[v];
+    }
+    const largest = kept.reduce((m, c) => Math.max(m, c.sites), 1);
+    for (const c of kept) {
+      c.x = c.sx / c.sites;
+      c.y = c.sy / c.sites;
+      c.r = clusterRadius(c.sites, largest);
+      c.centre = [toLon(c.x), toLat(c.y)];
+    }
+    return kept;
+  }
+
+  // The radius in pixels of a cluster of `sites` sites when the largest has `most`:
+  // between CLUSTER_MIN_R and CLUSTER_MAX_R, growing with the logarithm of the sites so
+  // that mid-sized clusters stay large enough to carry their number.
+  function clusterRadius(sites, most) {
+    return CLUSTER_MIN_R + (CLUSTER_MAX_R - CLUSTER_MIN_R) * Math.log1p(sites) / Math.log1p(most);
+  }
+
+  // A cluster is a pie of its sites' vendors (area grows with the number of sites,
+  // which is written inside), ringed by the share of its sites with overdue (red) and
+  // due (orange) findings. Zones stay visible above the clusters.
+  function clusterSeries(list) {
+    const nV = data.vendors.length + 1;
+    return {
+      id: 'clusters',
+      name: 'clusters',
+      type: 'custom',
+      coordinateSystem: 'geo',
+      z: 2,
+      data: list.map((c) => ({ value: [c.centre[0], c.centre[1], c.sites] })),
+      tooltip: {
+        formatter: (p) => {
+          const c = list[p.dataIndex];
+          const shares = [];
+          for (let v = 0; v < nV; ++v) {
+            if (!c.vendors[v]) continue;
+            shares.push([c.vendors[v], `<span style="color:${v === nV - 1 ? NO_VENDOR : vendorColor(v)}">` +
+              `\u25CF</span> ${esc(v === nV - 1 ? '(no equipment)' : data.vendors[v])}: ` +
+              `${fmt(c.vendors[v])} (${Math.round((100 * c.vendors[v]) / c.sites)} %)`]);
+          }
+          shares.sort((a, b) => b[0] - a[0]);
+          return `<b>${plural(c.sites, 'site')}</b> (click to zoom in)<br>` +
+            shares.map((x) => x[1]).join('<br>') +
+            `<br>with overdue findings: ${fmt(c.overdue)}<br>with due findings only: ${fmt(c.due)}`;
+        },
+      },
+      renderItem: (params, api) => {
+        const c = list[params.dataIndex];
+        const [cx, cy] = api.coord([c.centre[0], c.centre[1]]);
+        const r = c.r;
+        const children = [];
+        let angle = -Math.PI / 2;
+        for (let v = 0; v < nV; ++v) {
+          if (!c.vendors[v]) continue;
+          const sweep = (2 * Math.PI * c.vendors[v]) / c.sites;
+          children.push({ type: 'sector', shape: { cx, cy, r, startAngle: angle,
+            endAngle: angle + sweep }, style: { fill: v === nV - 1 ? NO_VENDOR : vendorColor(v) } });
+          angle += sweep;
+        }
+        // The ring: a pale track, then overdue and due arcs clockwise from the top.
+        const ring = (from, share, colour) => ({ type: 'arc', shape: { cx, cy, r: r + 2.5,
+          startAngle: from, endAngle: from + 2 * Math.PI * share },
+        style: { stroke: colour, fill: null, lineWidth: 3 } });
+        children.push(ring(0, 1, 'rgba(80,80,80,0.25)'));
+        const top = -Math.PI / 2;
+        const overdueShare = c.overdue / c.sites;
+        if (c.overdue) children.push(ring(top, overdueShare, OVERDUE));
+        if (c.due) children.push(ring(top + 2 * Math.PI * overdueShare, c.due / c.sites, DUE));
+        if (r >= 9)
+          children.push({ type: 'text', style: { text: compact(c.sites), x: cx, y: cy,
+            align: 'center', verticalAlign: 'middle', fill: '#fff', stroke: 'rgba(0,0,0,0.65)',
+            lineWidth: 2.5, font: `bold ${r >= 15 ? 12 : r >= 11 ? 10 : 9}px sans-serif` } });
+        return { type: 'group', children };
+      },
+    };
+  }
+
+  // A click at (x, y) on a cluster (its circle or ring, even under a zone) zooms in on it.
+  function clusterAt(x, y) {
+    const c = clusters.find((k) => Math.hypot(k.x - x, k.y - y) <= k.r + 4);
+    if (c) zoomIntoCluster(c);
+  }
+
+  // Zooms the map in on a cluster (three times closer, centred on it).
+  function zoomIntoCluster(c) {
+    const geo = mapChart.getOption().geo[0];
+    mapChart.setOption({ geo: { id: 'base', center: c.centre, zoom: (geo.zoom || 1) * 3 } });
+    renderMap();
   }
 
   function renderLegend() {
@@ -448,6 +629,10 @@
     items.push(`<div class="item"><span class="ring" style="border-color:${DUE}"></span>due finding</div>`);
     if (data.zones.length)
       items.push('<div class="item"><span class="zone"></span>zone and rule radius</div>');
+    items.push('<p class="cluster-note">Zoomed out, nearby sites are grouped: each circle is a pie ' +
+      'of their vendors with the number of sites inside, ringed by the share of its sites with ' +
+      `<span style="color:${OVERDUE}">overdue</span> and <span style="color:${DUE}">due</span> ` +
+      'findings. Zoom in or click a circle for single sites.</p>');
     $('legend').innerHTML = '<b>Vendors</b>' + items.join('');
   }
 
@@ -487,7 +672,8 @@
     const t = data.profiles[S.profile[s]];
     const equipment = [];
     for (let i = 0; i < t.length; i += 3)
-      equipment.push(`${esc(data.vendors[t[i]])} ${esc(data.domains[t[i + 1]])}: ${t[i + 2]}`);
+      equipment.push(`<span title="${esc(GLOSSARY[data.domains[t[i + 1]]] || '')}">` +
+        `${esc(data.vendors[t[i]])} ${esc(data.domains[t[i + 1]])}: ${t[i + 2]}</span>`);
     const found = findingsOfSite(s);
     const shown = found.slice(0, 12).map((i) =>
       `<li class="${F.status[i] ? 'status-overdue' : 'status-due'}">[${F.status[i] ? 'overdue' : 'due'}] ` +
@@ -540,7 +726,18 @@
     }));
     chartIn('chart-share').setOption({
       animation: false,
-      tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, valueFormatter: (x) => x + ' %' },
+      tooltip: {
+        trigger: 'axis',
+        axisPointer: { type: 'shadow' },
+        confine: true,
+        formatter: (items) => {
+          const g = groups[items[0].dataIndex];
+          const lines = items.filter((p) => p.value > 0).map((p) => `${p.marker}${esc(p.seriesName)}: ${p.value} %`);
+          return `<b>${esc(g.operator)} · ${esc(g.domain)}</b><br>${lines.join('<br>')}` +
+            `<br>HHI ${fmt(Math.round(g.hhi))}` +
+            `<div class="tip-terms">${esc(GLOSSARY[g.domain] || '')}<br>${esc(GLOSSARY.hhi)}</div>`;
+        },
+      },
       legend: { type: 'scroll', top: 0 },
       grid: { left: 8, right: 16, top: 34, bottom: 8, containLabel: true },
       xAxis: { type: 'value', max: 100, axisLabel: { formatter: '{value} %' } },
@@ -576,27 +773,44 @@
     });
   }
 
+  // The text written beside a deadline bubble: its findings, and how many are overdue
+  // when only some are.
+  function deadlineLabel(r) {
+    if (r.overdue === r.findings) return `${fmt(r.findings)} overdue`;
+    if (r.overdue === 0) return `${fmt(r.findings)} due`;
+    return `${fmt(r.findings)} (${fmt(r.overdue)} overdue)`;
+  }
+
+  // One bubble per operator and deadline (findings in force at once sit on the
+  // evaluation date), its area growing with the findings, labelled with the counts so
+  // the chart reads without hovering.
   function renderDeadlineChart() {
     const rows = data.timeline;
     if (!rows.length) return emptyChart('chart-deadlines', 'No findings, so no deadlines.');
     const ops = Array.from(new Set(rows.map((r) => r.operator))).sort();
-    const size = (n) => Math.max(6, Math.min(46, 5 + Math.sqrt(n) * 1.6));
-    const point = (r) => ({
-      value: [r.deadline || data.at, ops.indexOf(r.operator), r.findings, r.overdue],
-      symbolSize: size(r.findings),
-      deadline: r.deadline,
-    });
+    const size = (n) => Math.max(8, Math.min(46, 5 + Math.sqrt(n) * 1.6));
+    const point = (r) => {
+      const big = size(r.findings) >= 30;
+      return {
+        value: [r.deadline || data.at, ops.indexOf(r.operator), r.findings, r.overdue],
+        symbolSize: size(r.findings),
+        deadline: r.deadline,
+        label: { show: true, formatter: deadlineLabel(r) + (r.deadline ? '' : ' at once'),
+          position: big ? 'bottom' : 'top', distance: 4, color: '#1d2330', fontSize: 11 },
+      };
+    };
     chartIn('chart-deadlines').setOption({
       animation: false,
       tooltip: {
         trigger: 'item',
         formatter: (p) => `${esc(ops[p.value[1]])}<br>deadline ${esc(p.data.deadline || 'none (in force at once)')}` +
-          `<br>${fmt(p.value[2])} findings, ${fmt(p.value[3])} overdue`,
+          `<br>${plural(p.value[2], 'finding')}, ${fmt(p.value[3])} overdue`,
       },
       legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 34, bottom: 8, containLabel: true },
+      grid: { left: 8, right: 56, top: 34, bottom: 8, containLabel: true },
       xAxis: { type: 'time' },
-      yAxis: { type: 'category', data: ops },
+      yAxis: { type: 'category', data: ops, boundaryGap: true },
+      labelLayout: { moveOverlap: 'shiftY' },
       series: [
         { name: 'overdue', type: 'scatter', itemStyle: { color: OVERDUE, opacity: 0.8 },
           data: rows.filter((r) => r.overdue > 0).map(point),
@@ -698,13 +912,15 @@
       const cells = COLUMNS.map((c) => {
         const v = c.get(i);
         const cls = c.key === 'status' ? ` class="status-${v}"` : c.key === 'message' ? ' class="message"' : '';
-        return `<td${cls}>${esc(c.numeric && v !== '' ? fmt(v) : v)}</td>`;
+        const terms = c.key === 'domain' ? GLOSSARY[v] || '' : c.key === 'message' ? termsIn(v) : '';
+        const title = terms ? ` title="${esc(terms)}"` : '';
+        return `<td${cls}${title}>${esc(c.numeric && v !== '' ? fmt(v) : v)}</td>`;
       });
       html.push(`<tr data-finding="${i}"${F.site[i] >= 0 ? ' class="has-site"' : ''}>${cells.join('')}</tr>`);
     }
     $('findings-table').querySelector('tbody').innerHTML = html.join('');
     st.table.shownRows = end - start;
-    $('t-count').textContent = `${fmt(rows.length)} of ${fmt(nFindings)} findings match`;
+    $('t-count').textContent = `${fmt(rows.length)} of ${plural(nFindings, 'finding')} match`;
     $('t-page').textContent = rows.length ? `rows ${fmt(start + 1)}–${fmt(end)} of ${fmt(rows.length)}` : 'no rows';
     $('t-prev').disabled = st.table.page === 0;
     $('t-next').disabled = st.table.page >= pages - 1;
@@ -802,7 +1018,7 @@
           status.textContent = body.error || ('HTTP ' + r.status);
           return;
         }
-        status.textContent = `${fmt(body.summary.findings)} findings, ${fmt(body.summary.overdue)} overdue; reloading …`;
+        status.textContent = `${plural(body.summary.findings, 'finding')}, ${fmt(body.summary.overdue)} overdue; reloading …`;
         location.reload();
       } catch (e) {
         status.classList.add('error');
@@ -823,6 +1039,7 @@
 
   function main() {
     renderHeader();
+    renderGlossary();
     setupFilters();
     setupMap();
     setupTable();
