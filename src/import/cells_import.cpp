@@ -1,0 +1,422 @@
+// import_cells: a cell export -> a bundle (sites.csv, elements.csv, links.csv with
+// --backhaul, import.json). One element per cell; see README "Importing real data".
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <numeric>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "generate/internal.hpp"
+#include "import/backhaul.hpp"
+#include "import/bundle_dir.hpp"
+#include "import/cell_file.hpp"
+#include "import/providers.hpp"
+#include "import/site_grouping.hpp"
+#include "import/vendor_rules.hpp"
+#include "ringfence/date.hpp"
+#include "ringfence/diagnostics.hpp"
+#include "ringfence/generate.hpp"
+#include "ringfence/import.hpp"
+#include "ringfence/output.hpp"
+
+namespace ringfence {
+
+namespace {
+
+namespace fs = std::filesystem;
+using namespace ringfence::import;
+
+constexpr const char* kTechnology[] = {"gsm", "umts", "lte", "nr", "cdma"};
+constexpr const char* kFunction[] = {"bts", "nodeb", "enb", "gnb", "bts"};
+
+std::string upper(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return s;
+}
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+// Region of a position: that of the nearest GeoNames place of the country (places
+// sorted by latitude, swept outwards), looked up once per 0.01-degree cell (about 1 km):
+// an approximation of first-level regions, good away from their borders.
+class RegionFinder {
+ public:
+  explicit RegionFinder(std::vector<gen::Place> places) : places_(std::move(places)) {
+    std::sort(places_.begin(), places_.end(),
+              [](const gen::Place& a, const gen::Place& b) { return a.lat < b.lat; });
+  }
+  const std::string& operator()(double lat, double lon) {
+    static const std::string none;
+    if (places_.empty()) return none;
+    const auto gy = static_cast<std::int64_t>(std::floor(lat * 100));
+    const auto gx = static_cast<std::int64_t>(std::floor(lon * 100));
+    const std::uint64_t key =
+        (static_cast<std::uint64_t>(gy + 9000) << 32) | static_cast<std::uint64_t>(gx + 18000);
+    auto [it, inserted] = cache_.try_emplace(key, 0);
+    if (inserted)
+      it->second =
+          nearest((static_cast<double>(gy) + 0.5) / 100, (static_cast<double>(gx) + 0.5) / 100);
+    return places_[it->second].region;
+  }
+
+ private:
+  std::uint32_t nearest(double lat, double lon) const {
+    const double kx = std::cos(lat * 3.14159265358979323846 / 180);
+    auto d2 = [&](const gen::Place& p) {
+      const double dy = p.lat - lat, dx = (p.lon - lon) * kx;
+      return dx * dx + dy * dy;
+    };
+    const auto start = std::lower_bound(places_.begin(), places_.end(), lat,
+                                        [](const gen::Place& p, double v) { return p.lat < v; });
+    std::size_t mid = start == places_.end() ? places_.size() - 1
+                                             : static_cast<std::size_t>(start - places_.begin());
+    std::size_t best = mid;
+    double best_d2 = d2(places_[mid]);
+    for (std::size_t i = mid + 1; i < places_.size(); ++i) {
+      const double gap = places_[i].lat - lat;
+      if (gap * gap > best_d2) break;
+      if (const double d = d2(places_[i]); d < best_d2) best_d2 = d, best = i;
+    }
+    for (std::size_t i = mid; i-- > 0;) {
+      const double gap = lat - places_[i].lat;
+      if (gap * gap > best_d2) break;
+      if (const double d = d2(places_[i]); d < best_d2) best_d2 = d, best = i;
+    }
+    return static_cast<std::uint32_t>(best);
+  }
+  std::vector<gen::Place> places_;
+  std::unordered_map<std::uint64_t, std::uint32_t> cache_;
+};
+
+std::string code_of(std::uint32_t mcc, std::uint32_t mnc) {
+  return std::to_string(mcc) + "-" + std::to_string(mnc);
+}
+
+}  // namespace
+
+CellImportSummary import_cells(const CellImportOptions& options) {
+  const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
+  if (!(options.site_distance_m >= 1 && options.site_distance_m <= 10000))
+    throw std::invalid_argument("--site-distance must be between 1 and 10000 metres");
+  if (options.backhaul && options.country.empty())
+    throw std::invalid_argument("--backhaul synthetic needs --country (its profile)");
+
+  const ProviderTable providers = load_providers(
+      options.providers_xml.empty() ? default_providers_xml() : options.providers_xml,
+      data_dir + "/import/networks.toml");
+  CellImportSummary summary;
+  if (!options.country.empty()) {
+    auto it = providers.country_mccs.find(lower(options.country));
+    if (it == providers.country_mccs.end() || options.country.size() != 2)
+      throw std::invalid_argument("unknown country '" + options.country +
+                                  "' (expected an ISO 3166 code the provider list knows, e.g. "
+                                  "KR, CA, GB, DE)");
+    summary.mccs.assign(it->second.begin(), it->second.end());
+  }
+  std::optional<VendorRules> rules;
+  if (!options.vendor_rules.empty()) rules = load_vendor_rules(options.vendor_rules);
+  BundleDir dir(options.out, options.force);
+
+  CellFileResult file =
+      read_cell_file(options.input, summary.mccs, options.skip_bad, options.progress);
+  CellTable& cells = file.cells;
+  const std::size_t n = cells.size();
+  if (n > UINT32_MAX) throw std::invalid_argument("more than 4 billion cells");
+
+  // Duplicate cells (the same radio, mcc, net, area, cell) would be duplicate elements.
+  {
+    std::vector<std::uint32_t> idx(n);
+    std::iota(idx.begin(), idx.end(), 0u);
+    auto key = [&](std::uint32_t i) {
+      return std::tuple(cells.radio[i], cells.mcc[i], cells.mnc[i], cells.area[i], cells.cell[i]);
+    };
+    std::sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return key(a) != key(b) ? key(a) < key(b) : a < b;
+    });
+    std::vector<std::uint8_t> drop(n, 0);
+    Diagnostics diag;
+    std::size_t dropped = 0;
+    for (std::size_t k = 1; k < n; ++k) {
+      if (key(idx[k]) != key(idx[k - 1])) continue;
+      std::size_t first = k - 1;
+      while (first > 0 && key(idx[first - 1]) == key(idx[k])) --first;
+      const std::string message =
+          "a second row for cell " + std::string(kRadioNames[cells.radio[idx[k]]]) + " " +
+          code_of(cells.mcc[idx[k]], cells.mnc[idx[k]]) + " " + std::to_string(cells.area[idx[k]]) +
+          " " + std::to_string(cells.cell[idx[k]]) + " (first on line " +
+          std::to_string(cells.line[idx[first]]) + "; expected one row per cell)";
+      if (options.skip_bad) {
+        if (summary.bad_examples.size() < 5)
+          summary.bad_examples.push_back(options.input + ":" + std::to_string(cells.line[idx[k]]) +
+                                         ":1: " + message);
+        drop[idx[k]] = 1;
+        ++dropped;
+      } else if (!diag.full()) {
+        diag.error(options.input, cells.line[idx[k]], 1, message);
+      }
+    }
+    if (diag.has_errors()) throw InputError(std::move(diag));
+    if (dropped) {
+      CellTable kept;
+      for (std::size_t i = 0; i < n; ++i) {
+        if (drop[i]) continue;
+        kept.radio.push_back(cells.radio[i]);
+        kept.mcc.push_back(cells.mcc[i]);
+        kept.mnc.push_back(cells.mnc[i]);
+        kept.area.push_back(cells.area[i]);
+        kept.cell.push_back(cells.cell[i]);
+        kept.lat.push_back(cells.lat[i]);
+        kept.lon.push_back(cells.lon[i]);
+        kept.range_m.push_back(cells.range_m[i]);
+        kept.created.push_back(cells.created[i]);
+        kept.line.push_back(cells.line[i]);
+      }
+      cells = std::move(kept);
+    }
+    file.bad += dropped;
+  }
+  summary.rows = file.rows;
+  summary.other_country = file.other_country;
+  summary.bad = file.bad;
+  summary.header = file.header;
+  file.bad_examples.insert(file.bad_examples.end(), summary.bad_examples.begin(),
+                           summary.bad_examples.end());
+  summary.bad_examples = std::move(file.bad_examples);
+  if (summary.bad_examples.size() > 5) summary.bad_examples.resize(5);
+  const std::size_t m = cells.size();
+
+  // Networks and operators; operators ranked by name.
+  std::map<std::uint64_t, CellNetworkCount> networks;
+  std::vector<std::uint64_t> net_of(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    const std::uint64_t key = network_key(cells.mcc[i], cells.mnc[i]);
+    net_of[i] = key;
+    auto [it, inserted] = networks.try_emplace(key);
+    CellNetworkCount& c = it->second;
+    if (inserted) {
+      c.code = code_of(cells.mcc[i], cells.mnc[i]);
+      auto p = providers.network.find(key);
+      c.known = p != providers.network.end();
+      c.operator_name = c.known ? p->second : c.code;
+      if (auto g = providers.guessed.find(key); g != providers.guessed.end())
+        summary.warnings.push_back(g->second);
+    }
+    ++c.cells;
+    ++c.by_radio[kRadioNames[cells.radio[i]]];
+  }
+  std::vector<std::string> operators;
+  for (const auto& [key, c] : networks) operators.push_back(c.operator_name);
+  std::sort(operators.begin(), operators.end());
+  operators.erase(std::unique(operators.begin(), operators.end()), operators.end());
+  std::unordered_map<std::uint64_t, std::uint32_t> rank_of_net;
+  for (const auto& [key, c] : networks)
+    rank_of_net[key] = static_cast<std::uint32_t>(
+        std::lower_bound(operators.begin(), operators.end(), c.operator_name) - operators.begin());
+  std::vector<std::uint32_t> op_rank(m);
+  std::vector<std::uint64_t> tie(m);
+  for (std::size_t i = 0; i < m; ++i) {
+    op_rank[i] = rank_of_net[net_of[i]];
+    tie[i] = i;  // rows are unique by key; file order breaks exact position ties
+  }
+  net_of.clear();
+  net_of.shrink_to_fit();
+
+  // Sites.
+  const SiteGroups groups =
+      group_sites(cells.lat, cells.lon, op_rank, tie, options.site_distance_m);
+
+  // Regions from the country's places, when there are any.
+  std::vector<gen::Place> places;
+  if (!options.country.empty()) {
+    const fs::path p = fs::path(data_dir) / "places" / (upper(options.country) + ".csv");
+    if (fs::exists(p)) places = gen::read_places(p.string());
+  }
+  RegionFinder region_of(std::move(places));
+
+  // Write.
+  std::uint64_t seed = rules ? rules->seed : 0;
+  {
+    gen::OutFile sites(dir.file("sites.csv"));
+    gen::OutFile elements(dir.file("elements.csv"));
+    std::optional<gen::OutFile> links;
+    sites.put("site_id,operator,lat,lon,kind,region\n");
+    elements.put(
+        "element_id,site_id,vendor,domain,function,model,technology,installed,range_m,"
+        "vendor_source\n");
+    std::vector<std::string> op_field;
+    for (const auto& o : operators) op_field.push_back(csv_field(o));
+    std::vector<std::string> vendor_field;
+    if (rules)
+      for (const auto& r : rules->rules)
+        for (const auto& v : r.vendors) vendor_field.push_back(csv_field(v));
+    std::vector<std::size_t> vendor_base;  // index of a rule's first vendor in vendor_field
+    if (rules) {
+      std::size_t base = 0;
+      for (const auto& r : rules->rules) {
+        vendor_base.push_back(base);
+        base += r.vendors.size();
+      }
+    }
+    std::vector<std::uint64_t> vendor_count(vendor_field.size(), 0);
+    std::vector<std::string> region_of_site(groups.size());
+    BackhaulResult backhaul;
+    if (options.backhaul) {
+      links.emplace(dir.file("links.csv"));
+      links->put("from,to\n");
+    }
+    std::string id;
+    for (std::size_t s = 0; s < groups.size(); ++s) {
+      const std::string& region = region_of(groups.lat[s], groups.lon[s]);
+      region_of_site[s] = region;
+      sites.put('S');
+      sites.put_uint(s + 1);
+      sites.put(',');
+      sites.put(op_field[groups.op[s]]);
+      sites.put(',');
+      sites.put(format_number(std::round(groups.lat[s] * 1e6) / 1e6));
+      sites.put(',');
+      sites.put(format_number(std::round(groups.lon[s] * 1e6) / 1e6));
+      sites.put(",macro,");
+      sites.put(csv_field(region));
+      sites.put('\n');
+    }
+    if (options.backhaul) {
+      BackhaulSites radio{operators, groups.lat, groups.lon, groups.op};
+      backhaul = write_backhaul(radio, data_dir, options.country, seed, sites, elements, *links);
+    }
+    for (std::size_t s = 0; s < groups.size(); ++s) {
+      for (std::uint32_t k = groups.first[s]; k < groups.first[s + 1]; ++k) {
+        const std::uint32_t c = groups.order[k];
+        const std::uint8_t radio = cells.radio[c];
+        id.clear();
+        id += kRadioNames[radio];
+        id += '-';
+        id += std::to_string(cells.mcc[c]);
+        id += '-';
+        id += std::to_string(cells.mnc[c]);
+        id += '-';
+        id += std::to_string(cells.area[c]);
+        id += '-';
+        id += std::to_string(cells.cell[c]);
+        const Days installed =
+            cells.created[c] > 0 ? static_cast<Days>(cells.created[c] / 86400) : kNoDate;
+        int rule = -1;
+        if (rules)
+          rule = match_rule(*rules, operators[groups.op[s]], region_of_site[s], kTechnology[radio],
+                            installed);
+        elements.put(id);
+        elements.put(",S");
+        elements.put_uint(s + 1);
+        elements.put(',');
+        if (rule >= 0) {
+          const VendorRule& r = rules->rules[static_cast<std::size_t>(rule)];
+          const std::size_t v =
+              vendor_base[static_cast<std::size_t>(rule)] + pick_vendor(*rules, r, s + 1, radio);
+          ++vendor_count[v];
+          elements.put(vendor_field[v]);
+        } else {
+          ++summary.unassigned;
+          elements.put("unknown");
+        }
+        elements.put(",ran,");
+        elements.put(kFunction[radio]);
+        elements.put(",,");
+        elements.put(kTechnology[radio]);
+        elements.put(',');
+        if (installed != kNoDate) elements.put(format_iso_date(installed));
+        elements.put(',');
+        if (cells.range_m[c] > 0 && cells.range_m[c] <= 1000000)
+          elements.put_uint(cells.range_m[c]);
+        elements.put(',');
+        if (rule >= 0) {
+          elements.put("assumed:");
+          elements.put(csv_field(rules->rules[static_cast<std::size_t>(rule)].id));
+        } else {
+          elements.put("none");
+        }
+        elements.put('\n');
+        if (options.backhaul) {
+          links->put(id);
+          links->put(',');
+          links->put(backhaul.router_of_site[s]);
+          links->put('\n');
+          ++backhaul.links;
+        }
+      }
+    }
+    sites.close();
+    elements.close();
+    if (links) links->close();
+    summary.sites = groups.size() + backhaul.sites;
+    summary.elements = m + backhaul.elements;
+    summary.links = backhaul.links;
+    summary.kept = m;
+    if (rules) {
+      std::size_t v = 0;
+      for (const auto& r : rules->rules)
+        for (const auto& name : r.vendors) summary.vendor_cells[name] += vendor_count[v++];
+      for (auto it = summary.vendor_cells.begin(); it != summary.vendor_cells.end();)
+        it = it->second == 0 ? summary.vendor_cells.erase(it) : std::next(it);
+    }
+  }
+  for (auto& [key, c] : networks) summary.networks.push_back(std::move(c));
+  std::sort(summary.networks.begin(), summary.networks.end(),
+            [](const CellNetworkCount& a, const CellNetworkCount& b) {
+              const auto da = a.code.find('-'), db = b.code.find('-');
+              const auto ma = std::stoul(a.code.substr(0, da)),
+                         mb = std::stoul(b.code.substr(0, db));
+              if (ma != mb) return ma < mb;
+              return std::stoul(a.code.substr(da + 1)) < std::stoul(b.code.substr(db + 1));
+            });
+  write_file_atomically(dir.file("import.json"), cell_summary_json(options, summary));
+  dir.commit();
+  return summary;
+}
+
+std::string cell_summary_json(const CellImportOptions& options, const CellImportSummary& s) {
+  nlohmann::ordered_json j;
+  j["importer"] = std::string("ringfence ") + RINGFENCE_VERSION + " import cells";
+  j["input"] = fs::path(options.input).filename().string();
+  j["country"] = upper(options.country);
+  j["mccs"] = s.mccs;
+  j["header"] = s.header;
+  j["site_distance_m"] = options.site_distance_m;
+  j["rows"] = s.rows;
+  j["cells"] = s.kept;
+  j["other_country"] = s.other_country;
+  j["bad"] = s.bad;
+  auto& nets = j["networks"] = nlohmann::ordered_json::array();
+  for (const auto& n : s.networks) {
+    nlohmann::ordered_json x;
+    x["code"] = n.code;
+    x["operator"] = n.operator_name;
+    x["known"] = n.known;
+    x["cells"] = n.cells;
+    x["by_radio"] = n.by_radio;
+    nets.push_back(x);
+  }
+  j["sites"] = s.sites;
+  j["elements"] = s.elements;
+  j["links"] = s.links;
+  j["vendor_rules"] =
+      options.vendor_rules.empty()
+          ? nlohmann::ordered_json(nullptr)
+          : nlohmann::ordered_json(fs::path(options.vendor_rules).filename().string());
+  j["vendors_assumed"] = s.vendor_cells;
+  j["vendors_unassigned"] = s.unassigned;
+  j["backhaul"] = options.backhaul ? "synthetic" : "none";
+  j["warnings"] = s.warnings;
+  j["attribution"] =
+      "Cell positions: OpenCelliD Project (opencellid.org) or Mozilla Location Service "
+      "exports, CC BY-SA 4.0. Vendors are not in the source: every vendor is an assumption "
+      "of the rules file (elements.csv vendor_source). Operators: mobile-broadband-provider-"
+      "info (public domain) and data/import/networks.toml.";
+  return j.dump(2) + "\n";
+}
+
+}  // namespace ringfence
