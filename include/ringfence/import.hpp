@@ -54,6 +54,7 @@ struct CellImportSummary {
   std::size_t sites = 0;
   std::size_t elements = 0;  // all elements, backhaul included
   std::size_t links = 0;
+  std::string zones_file;  // data/zones/<cc>.geojson copied in, if any
   std::vector<std::string> warnings;
 };
 

@@ -208,7 +208,12 @@ class Reader {
     }
     std::uint32_t mcc = 0;
     if (!integer(kMcc, mcc, false)) return;
-    if (!all_ && (mcc >= wanted_.size() || !wanted_[mcc])) {
+    if (mcc > 999) {
+      bad(col(kMcc), "'" + std::string(fields_[index_[kMcc]].substr(0, 40)) +
+                         "' is not a valid mcc (three digits)");
+      return;
+    }
+    if (!all_ && !wanted_[mcc]) {
       ++out_.other_country;
       return;
     }
@@ -219,7 +224,9 @@ class Reader {
     std::uint32_t mnc = 0, area = 0, range = 0;
     std::uint64_t cell = 0;
     std::int64_t unit = 0, samples = 0, changeable = 0, created = 0, updated = 0, signal = 0;
-    integer(kNet, mnc, false);
+    if (integer(kNet, mnc, false) && mnc > 99999)
+      bad(col(kNet), "'" + std::string(fields_[index_[kNet]].substr(0, 40)) +
+                         "' is not a valid net / mnc (at most five digits)");
     integer(kArea, area, false);
     integer(kCell, cell, false);
     integer(kUnit, unit, true);

@@ -130,21 +130,34 @@ CellImportSummary import_cells(const CellImportOptions& options) {
 
   // Duplicate cells (the same radio, mcc, net, area, cell) would be duplicate elements.
   {
-    std::vector<std::uint32_t> idx(n);
-    std::iota(idx.begin(), idx.end(), 0u);
-    auto key = [&](std::uint32_t i) {
-      return std::tuple(cells.radio[i], cells.mcc[i], cells.mnc[i], cells.area[i], cells.cell[i]);
+    // One 128-bit key per cell (radio 3 bits, mcc 10, mnc 17, area 32 | cell 64: the
+    // reader bounds mcc and mnc), sorted as plain structs rather than through the columns.
+    struct Key {
+      std::uint64_t hi, lo;
+      std::uint32_t idx;
     };
-    std::sort(idx.begin(), idx.end(), [&](std::uint32_t a, std::uint32_t b) {
-      return key(a) != key(b) ? key(a) < key(b) : a < b;
+    std::vector<Key> keys(n);
+    for (std::uint32_t i = 0; i < n; ++i)
+      keys[i] = {(std::uint64_t{cells.radio[i]} << 61) | (std::uint64_t{cells.mcc[i]} << 51) |
+                     (std::uint64_t{cells.mnc[i]} << 34) | cells.area[i],
+                 cells.cell[i], i};
+    std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
+      if (a.hi != b.hi) return a.hi < b.hi;
+      if (a.lo != b.lo) return a.lo < b.lo;
+      return a.idx < b.idx;
     });
+    std::vector<std::uint32_t> idx(n);
+    for (std::size_t k = 0; k < n; ++k) idx[k] = keys[k].idx;
+    auto same = [&](std::size_t k1, std::size_t k2) {
+      return keys[k1].hi == keys[k2].hi && keys[k1].lo == keys[k2].lo;
+    };
     std::vector<std::uint8_t> drop(n, 0);
     Diagnostics diag;
     std::size_t dropped = 0;
     for (std::size_t k = 1; k < n; ++k) {
-      if (key(idx[k]) != key(idx[k - 1])) continue;
+      if (!same(k, k - 1)) continue;
       std::size_t first = k - 1;
-      while (first > 0 && key(idx[first - 1]) == key(idx[k])) --first;
+      while (first > 0 && same(first - 1, k)) --first;
       const std::string message =
           "a second row for cell " + std::string(kRadioNames[cells.radio[idx[k]]]) + " " +
           code_of(cells.mcc[idx[k]], cells.mnc[idx[k]]) + " " + std::to_string(cells.area[idx[k]]) +
@@ -269,7 +282,6 @@ CellImportSummary import_cells(const CellImportOptions& options) {
       links.emplace(dir.file("links.csv"));
       links->put("from,to\n");
     }
-    std::string id;
     for (std::size_t s = 0; s < groups.size(); ++s) {
       const std::string& region = region_of(groups.lat[s], groups.lon[s]);
       region_of_site[s] = region;
@@ -289,27 +301,44 @@ CellImportSummary import_cells(const CellImportOptions& options) {
       BackhaulSites radio{operators, groups.lat, groups.lon, groups.op};
       backhaul = write_backhaul(radio, data_dir, options.country, seed, sites, elements, *links);
     }
+    // Rules whose operator and region fit, per (operator, region): looked up per site.
+    std::map<std::pair<std::uint32_t, std::string>, std::vector<int>> rules_for;
+    const std::vector<int> no_rules;
     for (std::size_t s = 0; s < groups.size(); ++s) {
+      const std::vector<int>* site_rules_ptr = &no_rules;
+      if (rules) {
+        auto [it, inserted] = rules_for.try_emplace({groups.op[s], region_of_site[s]});
+        if (inserted)
+          for (std::size_t r = 0; r < rules->rules.size(); ++r)
+            if (matches_site(rules->rules[r], operators[groups.op[s]], region_of_site[s]))
+              it->second.push_back(static_cast<int>(r));
+        site_rules_ptr = &it->second;
+      }
+      const std::vector<int>& site_rules = *site_rules_ptr;
       for (std::uint32_t k = groups.first[s]; k < groups.first[s + 1]; ++k) {
         const std::uint32_t c = groups.order[k];
         const std::uint8_t radio = cells.radio[c];
-        id.clear();
-        id += kRadioNames[radio];
-        id += '-';
-        id += std::to_string(cells.mcc[c]);
-        id += '-';
-        id += std::to_string(cells.mnc[c]);
-        id += '-';
-        id += std::to_string(cells.area[c]);
-        id += '-';
-        id += std::to_string(cells.cell[c]);
+        auto put_id = [&](gen::OutFile& f) {
+          f.put(kRadioNames[radio]);
+          f.put('-');
+          f.put_uint(cells.mcc[c]);
+          f.put('-');
+          f.put_uint(cells.mnc[c]);
+          f.put('-');
+          f.put_uint(cells.area[c]);
+          f.put('-');
+          f.put_uint(cells.cell[c]);
+        };
         const Days installed =
             cells.created[c] > 0 ? static_cast<Days>(cells.created[c] / 86400) : kNoDate;
         int rule = -1;
-        if (rules)
-          rule = match_rule(*rules, operators[groups.op[s]], region_of_site[s], kTechnology[radio],
-                            installed);
-        elements.put(id);
+        for (int r : site_rules)
+          if (matches_cell(rules->rules[static_cast<std::size_t>(r)], kTechnology[radio],
+                           installed)) {
+            rule = r;
+            break;
+          }
+        put_id(elements);
         elements.put(",S");
         elements.put_uint(s + 1);
         elements.put(',');
@@ -341,7 +370,7 @@ CellImportSummary import_cells(const CellImportOptions& options) {
         }
         elements.put('\n');
         if (options.backhaul) {
-          links->put(id);
+          put_id(*links);
           links->put(',');
           links->put(backhaul.router_of_site[s]);
           links->put('\n');
@@ -373,6 +402,14 @@ CellImportSummary import_cells(const CellImportOptions& options) {
               if (ma != mb) return ma < mb;
               return std::stoul(a.code.substr(da + 1)) < std::stoul(b.code.substr(db + 1));
             });
+  // The country's sensitive zones, as `generate` ships them, so zone rules apply.
+  if (!options.country.empty()) {
+    const fs::path zones = fs::path(data_dir) / "zones" / (lower(options.country) + ".geojson");
+    if (fs::exists(zones)) {
+      fs::copy_file(zones, dir.file("zones.geojson"));
+      summary.zones_file = "zones/" + zones.filename().string();
+    }
+  }
   write_file_atomically(dir.file("import.json"), cell_summary_json(options, summary));
   dir.commit();
   return summary;
@@ -410,6 +447,8 @@ std::string cell_summary_json(const CellImportOptions& options, const CellImport
   j["vendors_assumed"] = s.vendor_cells;
   j["vendors_unassigned"] = s.unassigned;
   j["backhaul"] = options.backhaul ? "synthetic" : "none";
+  j["zones"] =
+      s.zones_file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.zones_file);
   j["warnings"] = s.warnings;
   j["attribution"] =
       "Cell positions: OpenCelliD Project (opencellid.org) or Mozilla Location Service "

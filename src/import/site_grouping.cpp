@@ -19,15 +19,28 @@ SiteGroups group_sites(const std::vector<double>& lat, const std::vector<double>
   std::vector<std::int64_t> row(n);
   for (std::size_t i = 0; i < n; ++i)
     row[i] = static_cast<std::int64_t>(std::floor((lat[i] + 90.0) * kMetresPerDegree / distance_m));
-  std::vector<std::uint32_t> order(n);
-  std::iota(order.begin(), order.end(), 0u);
-  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
-    if (op_rank[a] != op_rank[b]) return op_rank[a] < op_rank[b];
-    if (row[a] != row[b]) return row[a] < row[b];
-    if (lon[a] != lon[b]) return lon[a] < lon[b];
-    if (lat[a] != lat[b]) return lat[a] < lat[b];
-    return tie[a] < tie[b];
+  // Sorted as plain structs (not through the columns): one cache line per comparison.
+  struct Item {
+    std::uint32_t op;
+    std::int64_t row;
+    double lon, lat;
+    std::uint64_t tie;
+    std::uint32_t idx;
+  };
+  std::vector<Item> items(n);
+  for (std::size_t i = 0; i < n; ++i)
+    items[i] = {op_rank[i], row[i], lon[i], lat[i], tie[i], static_cast<std::uint32_t>(i)};
+  std::sort(items.begin(), items.end(), [](const Item& a, const Item& b) {
+    if (a.op != b.op) return a.op < b.op;
+    if (a.row != b.row) return a.row < b.row;
+    if (a.lon != b.lon) return a.lon < b.lon;
+    if (a.lat != b.lat) return a.lat < b.lat;
+    return a.tie < b.tie;
   });
+  std::vector<std::uint32_t> order(n);
+  for (std::size_t k = 0; k < n; ++k) order[k] = items[k].idx;
+  items.clear();
+  items.shrink_to_fit();
 
   std::vector<std::uint32_t> site_of(n);
   std::vector<double> seed_lat, seed_lon;

@@ -159,24 +159,34 @@ VendorRules load_vendor_rules(const std::string& path) {
   return out;
 }
 
+namespace {
+bool any_of(const std::vector<std::string>& list, std::string_view value) {
+  if (list.empty()) return true;
+  for (const auto& v : list)
+    if (iequals(v, value)) return true;
+  return false;
+}
+}  // namespace
+
+bool matches_site(const VendorRule& r, std::string_view operator_name, std::string_view region) {
+  return any_of(r.operators, operator_name) && any_of(r.regions, region);
+}
+
+bool matches_cell(const VendorRule& r, std::string_view technology, Days installed) {
+  if (!any_of(r.technologies, technology)) return false;
+  if (r.installed_from != kNoDate && (installed == kNoDate || installed < r.installed_from))
+    return false;
+  if (r.installed_to != kNoDate && (installed == kNoDate || installed > r.installed_to))
+    return false;
+  return true;
+}
+
 int match_rule(const VendorRules& rules, std::string_view operator_name, std::string_view region,
                std::string_view technology, Days installed) {
-  auto any = [](const std::vector<std::string>& list, std::string_view value) {
-    if (list.empty()) return true;
-    for (const auto& v : list)
-      if (iequals(v, value)) return true;
-    return false;
-  };
-  for (std::size_t i = 0; i < rules.rules.size(); ++i) {
-    const VendorRule& r = rules.rules[i];
-    if (!any(r.operators, operator_name) || !any(r.regions, region) ||
-        !any(r.technologies, technology))
-      continue;
-    if (r.installed_from != kNoDate && (installed == kNoDate || installed < r.installed_from))
-      continue;
-    if (r.installed_to != kNoDate && (installed == kNoDate || installed > r.installed_to)) continue;
-    return static_cast<int>(i);
-  }
+  for (std::size_t i = 0; i < rules.rules.size(); ++i)
+    if (matches_site(rules.rules[i], operator_name, region) &&
+        matches_cell(rules.rules[i], technology, installed))
+      return static_cast<int>(i);
   return -1;
 }
 

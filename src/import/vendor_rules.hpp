@@ -37,6 +37,11 @@ struct VendorRules {
 // not sum to 1, a date that is not YYYY-MM-DD.
 VendorRules load_vendor_rules(const std::string& path);
 
+// Whether a rule's operator and region conditions hold (the part shared by a site).
+bool matches_site(const VendorRule& rule, std::string_view operator_name, std::string_view region);
+// Whether its technology and period conditions hold for one cell.
+bool matches_cell(const VendorRule& rule, std::string_view technology, Days installed);
+
 // The first rule matching; -1 when none. `installed` may be kNoDate (then only rules
 // without a time bound match).
 int match_rule(const VendorRules& rules, std::string_view operator_name, std::string_view region,
