@@ -186,7 +186,7 @@ TEST(ImportNetboxCli, BadJsonIsLocated) {
   auto r = run_command(bin() + " import netbox --sites " + d + "broken.json --devices " + d +
                        "devices-1.json --out " + d + "nb");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("broken.json:4:16: malformed JSON"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("broken.json:4:14: malformed JSON"), std::string::npos) << r.err;
   tmp.write("notapage.json", "{\"detail\": \"Authentication credentials were not provided.\"}");
   r = run_command(bin() + " import netbox --sites " + d + "notapage.json --devices " + d +
                   "devices-1.json --out " + d + "nb");
