@@ -93,6 +93,9 @@ bool parse_real(std::string_view text, double& out) {
 }
 
 std::optional<Radio> parse_radio(std::string_view text) {
+  // The dumps write radio names in capitals: compare exactly first.
+  for (std::uint8_t r = 0; r < kRadioCount; ++r)
+    if (text == kRadioNames[r]) return static_cast<Radio>(r);
   for (std::uint8_t r = 0; r < kRadioCount; ++r)
     if (iequals(text, kRadioNames[r])) return static_cast<Radio>(r);
   return std::nullopt;
@@ -246,16 +249,18 @@ class Reader {
     if (created < 0) bad(col(kCreated), "a negative " + std::string(kWhat[kCreated]));
     if (row_bad_) return;
     CellTable& t = out_.cells;
-    t.radio.push_back(*radio);
-    t.mcc.push_back(mcc);
-    t.mnc.push_back(mnc);
-    t.area.push_back(area);
-    t.cell.push_back(cell);
+    CellRecord r;
+    r.cell = cell;
+    r.created = created;
+    r.line = line_no_;
+    r.mcc = mcc;
+    r.mnc = mnc;
+    r.area = area;
+    r.range_m = range;
+    r.radio = *radio;
+    t.rec.push_back(r);
     t.lat.push_back(lat);
     t.lon.push_back(lon);
-    t.range_m.push_back(range);
-    t.created.push_back(created);
-    t.line.push_back(line_no_);
   }
 
   const std::string& path_;

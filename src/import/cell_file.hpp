@@ -24,16 +24,22 @@ namespace ringfence::import {
 enum Radio : std::uint8_t { kGsm = 0, kUmts, kLte, kNr, kCdma, kRadioCount };
 inline constexpr const char* kRadioNames[] = {"GSM", "UMTS", "LTE", "NR", "CDMA"};
 
-// One cell per row, in file order.
+// What a row says of one cell, kept together: the bundle is written in site order, so
+// a cell's fields are read at random and should share a cache line.
+struct CellRecord {
+  std::uint64_t cell = 0;
+  std::int64_t created = 0;  // Unix seconds; 0: none
+  std::uint64_t line = 0;    // where the row is in the file
+  std::uint32_t mcc = 0, mnc = 0, area = 0;
+  std::uint32_t range_m = 0;  // 0: none
+  std::uint8_t radio = 0;
+};
+
+// One cell per row, in file order; positions in columns of their own for site grouping.
 struct CellTable {
-  std::vector<std::uint8_t> radio;
-  std::vector<std::uint32_t> mcc, mnc, area;
-  std::vector<std::uint64_t> cell;
+  std::vector<CellRecord> rec;
   std::vector<double> lat, lon;
-  std::vector<std::uint32_t> range_m;  // 0: none
-  std::vector<std::int64_t> created;   // Unix seconds; 0: none
-  std::vector<std::uint64_t> line;     // where the row is in the file
-  std::size_t size() const { return radio.size(); }
+  std::size_t size() const { return rec.size(); }
 };
 
 struct CellFileResult {

@@ -1,6 +1,7 @@
 // import_cells: a cell export -> a bundle (sites.csv, elements.csv, links.csv with
 // --backhaul, import.json). One element per cell; see README "Importing real data".
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <filesystem>
 #include <map>
@@ -93,6 +94,31 @@ class RegionFinder {
   std::unordered_map<std::uint64_t, std::uint32_t> cache_;
 };
 
+// YYYY-MM-DD of days since 1970-01-01 (H. Hinnant's civil_from_days), written straight
+// into the file: formatting through printf costs more than the rest of a row.
+void put_date(gen::OutFile& f, Days days) {
+  const std::int64_t z = static_cast<std::int64_t>(days) + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned mo = mp < 10 ? mp + 3 : mp - 9;
+  const auto y = static_cast<unsigned>(static_cast<std::int64_t>(yoe) + era * 400 + (mo <= 2));
+  char buf[10] = {static_cast<char>('0' + y / 1000 % 10),
+                  static_cast<char>('0' + y / 100 % 10),
+                  static_cast<char>('0' + y / 10 % 10),
+                  static_cast<char>('0' + y % 10),
+                  '-',
+                  static_cast<char>('0' + mo / 10),
+                  static_cast<char>('0' + mo % 10),
+                  '-',
+                  static_cast<char>('0' + d / 10),
+                  static_cast<char>('0' + d % 10)};
+  f.put(std::string_view(buf, 10));
+}
+
 std::string code_of(std::uint32_t mcc, std::uint32_t mnc) {
   return std::to_string(mcc) + "-" + std::to_string(mnc);
 }
@@ -138,9 +164,10 @@ CellImportSummary import_cells(const CellImportOptions& options) {
     };
     std::vector<Key> keys(n);
     for (std::uint32_t i = 0; i < n; ++i)
-      keys[i] = {(std::uint64_t{cells.radio[i]} << 61) | (std::uint64_t{cells.mcc[i]} << 51) |
-                     (std::uint64_t{cells.mnc[i]} << 34) | cells.area[i],
-                 cells.cell[i], i};
+      keys[i] = {(std::uint64_t{cells.rec[i].radio} << 61) |
+                     (std::uint64_t{cells.rec[i].mcc} << 51) |
+                     (std::uint64_t{cells.rec[i].mnc} << 34) | cells.rec[i].area,
+                 cells.rec[i].cell, i};
     std::sort(keys.begin(), keys.end(), [](const Key& a, const Key& b) {
       if (a.hi != b.hi) return a.hi < b.hi;
       if (a.lo != b.lo) return a.lo < b.lo;
@@ -159,18 +186,19 @@ CellImportSummary import_cells(const CellImportOptions& options) {
       std::size_t first = k - 1;
       while (first > 0 && same(first - 1, k)) --first;
       const std::string message =
-          "a second row for cell " + std::string(kRadioNames[cells.radio[idx[k]]]) + " " +
-          code_of(cells.mcc[idx[k]], cells.mnc[idx[k]]) + " " + std::to_string(cells.area[idx[k]]) +
-          " " + std::to_string(cells.cell[idx[k]]) + " (first on line " +
-          std::to_string(cells.line[idx[first]]) + "; expected one row per cell)";
+          "a second row for cell " + std::string(kRadioNames[cells.rec[idx[k]].radio]) + " " +
+          code_of(cells.rec[idx[k]].mcc, cells.rec[idx[k]].mnc) + " " +
+          std::to_string(cells.rec[idx[k]].area) + " " + std::to_string(cells.rec[idx[k]].cell) +
+          " (first on line " + std::to_string(cells.rec[idx[first]].line) +
+          "; expected one row per cell)";
       if (options.skip_bad) {
         if (summary.bad_examples.size() < 5)
-          summary.bad_examples.push_back(options.input + ":" + std::to_string(cells.line[idx[k]]) +
-                                         ":1: " + message);
+          summary.bad_examples.push_back(options.input + ":" +
+                                         std::to_string(cells.rec[idx[k]].line) + ":1: " + message);
         drop[idx[k]] = 1;
         ++dropped;
       } else if (!diag.full()) {
-        diag.error(options.input, cells.line[idx[k]], 1, message);
+        diag.error(options.input, cells.rec[idx[k]].line, 1, message);
       }
     }
     if (diag.has_errors()) throw InputError(std::move(diag));
@@ -178,16 +206,9 @@ CellImportSummary import_cells(const CellImportOptions& options) {
       CellTable kept;
       for (std::size_t i = 0; i < n; ++i) {
         if (drop[i]) continue;
-        kept.radio.push_back(cells.radio[i]);
-        kept.mcc.push_back(cells.mcc[i]);
-        kept.mnc.push_back(cells.mnc[i]);
-        kept.area.push_back(cells.area[i]);
-        kept.cell.push_back(cells.cell[i]);
+        kept.rec.push_back(cells.rec[i]);
         kept.lat.push_back(cells.lat[i]);
         kept.lon.push_back(cells.lon[i]);
-        kept.range_m.push_back(cells.range_m[i]);
-        kept.created.push_back(cells.created[i]);
-        kept.line.push_back(cells.line[i]);
       }
       cells = std::move(kept);
     }
@@ -204,36 +225,59 @@ CellImportSummary import_cells(const CellImportOptions& options) {
   const std::size_t m = cells.size();
 
   // Networks and operators; operators ranked by name.
+  // Each cell's network as a small index (rows of one network tend to come together,
+  // so the last lookup is remembered), counted per radio in plain arrays.
   std::map<std::uint64_t, CellNetworkCount> networks;
-  std::vector<std::uint64_t> net_of(m);
+  std::unordered_map<std::uint64_t, std::uint32_t> index_of_net;
+  std::vector<std::uint64_t> net_keys;
+  std::vector<std::array<std::uint64_t, kRadioCount>> per_radio;
+  std::vector<std::uint32_t> net_of(m);
+  std::uint64_t last_key = UINT64_MAX;
+  std::uint32_t last_index = 0;
   for (std::size_t i = 0; i < m; ++i) {
-    const std::uint64_t key = network_key(cells.mcc[i], cells.mnc[i]);
-    net_of[i] = key;
-    auto [it, inserted] = networks.try_emplace(key);
-    CellNetworkCount& c = it->second;
-    if (inserted) {
-      c.code = code_of(cells.mcc[i], cells.mnc[i]);
-      auto p = providers.network.find(key);
-      c.known = p != providers.network.end();
-      c.operator_name = c.known ? p->second : c.code;
-      if (auto g = providers.guessed.find(key); g != providers.guessed.end())
-        summary.warnings.push_back(g->second);
+    const std::uint64_t key = network_key(cells.rec[i].mcc, cells.rec[i].mnc);
+    if (key != last_key) {
+      auto [it, inserted] =
+          index_of_net.try_emplace(key, static_cast<std::uint32_t>(net_keys.size()));
+      if (inserted) {
+        net_keys.push_back(key);
+        per_radio.push_back({});
+      }
+      last_key = key;
+      last_index = it->second;
     }
-    ++c.cells;
-    ++c.by_radio[kRadioNames[cells.radio[i]]];
+    net_of[i] = last_index;
+    ++per_radio[last_index][cells.rec[i].radio];
   }
+  for (std::size_t k = 0; k < net_keys.size(); ++k) {
+    const std::uint64_t key = net_keys[k];
+    CellNetworkCount& c = networks[key];
+    c.code = code_of(static_cast<std::uint32_t>(key >> 32), static_cast<std::uint32_t>(key));
+    auto p = providers.network.find(key);
+    c.known = p != providers.network.end();
+    c.operator_name = c.known ? p->second : c.code;
+    if (auto g = providers.guessed.find(key); g != providers.guessed.end())
+      summary.warnings.push_back(g->second);
+    for (std::uint8_t r = 0; r < kRadioCount; ++r)
+      if (per_radio[k][r]) {
+        c.by_radio[kRadioNames[r]] = per_radio[k][r];
+        c.cells += per_radio[k][r];
+      }
+  }
+  std::sort(summary.warnings.begin(), summary.warnings.end());
   std::vector<std::string> operators;
   for (const auto& [key, c] : networks) operators.push_back(c.operator_name);
   std::sort(operators.begin(), operators.end());
   operators.erase(std::unique(operators.begin(), operators.end()), operators.end());
-  std::unordered_map<std::uint64_t, std::uint32_t> rank_of_net;
-  for (const auto& [key, c] : networks)
-    rank_of_net[key] = static_cast<std::uint32_t>(
-        std::lower_bound(operators.begin(), operators.end(), c.operator_name) - operators.begin());
+  std::vector<std::uint32_t> rank_of_index(net_keys.size());
+  for (std::size_t k = 0; k < net_keys.size(); ++k)
+    rank_of_index[k] = static_cast<std::uint32_t>(
+        std::lower_bound(operators.begin(), operators.end(), networks[net_keys[k]].operator_name) -
+        operators.begin());
   std::vector<std::uint32_t> op_rank(m);
   std::vector<std::uint64_t> tie(m);
   for (std::size_t i = 0; i < m; ++i) {
-    op_rank[i] = rank_of_net[net_of[i]];
+    op_rank[i] = rank_of_index[net_of[i]];
     tie[i] = i;  // rows are unique by key; file order breaks exact position ties
   }
   net_of.clear();
@@ -317,20 +361,20 @@ CellImportSummary import_cells(const CellImportOptions& options) {
       const std::vector<int>& site_rules = *site_rules_ptr;
       for (std::uint32_t k = groups.first[s]; k < groups.first[s + 1]; ++k) {
         const std::uint32_t c = groups.order[k];
-        const std::uint8_t radio = cells.radio[c];
+        const std::uint8_t radio = cells.rec[c].radio;
         auto put_id = [&](gen::OutFile& f) {
           f.put(kRadioNames[radio]);
           f.put('-');
-          f.put_uint(cells.mcc[c]);
+          f.put_uint(cells.rec[c].mcc);
           f.put('-');
-          f.put_uint(cells.mnc[c]);
+          f.put_uint(cells.rec[c].mnc);
           f.put('-');
-          f.put_uint(cells.area[c]);
+          f.put_uint(cells.rec[c].area);
           f.put('-');
-          f.put_uint(cells.cell[c]);
+          f.put_uint(cells.rec[c].cell);
         };
         const Days installed =
-            cells.created[c] > 0 ? static_cast<Days>(cells.created[c] / 86400) : kNoDate;
+            cells.rec[c].created > 0 ? static_cast<Days>(cells.rec[c].created / 86400) : kNoDate;
         int rule = -1;
         for (int r : site_rules)
           if (matches_cell(rules->rules[static_cast<std::size_t>(r)], kTechnology[radio],
@@ -357,10 +401,10 @@ CellImportSummary import_cells(const CellImportOptions& options) {
         elements.put(",,");
         elements.put(kTechnology[radio]);
         elements.put(',');
-        if (installed != kNoDate) elements.put(format_iso_date(installed));
+        if (installed != kNoDate) put_date(elements, installed);
         elements.put(',');
-        if (cells.range_m[c] > 0 && cells.range_m[c] <= 1000000)
-          elements.put_uint(cells.range_m[c]);
+        if (cells.rec[c].range_m > 0 && cells.rec[c].range_m <= 1000000)
+          elements.put_uint(cells.rec[c].range_m);
         elements.put(',');
         if (rule >= 0) {
           elements.put("assumed:");
