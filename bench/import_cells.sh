@@ -21,7 +21,7 @@ if [ ! -s "$csv" ]; then
   echo "writing $rows rows to $csv" >&2
   copies=$(( (rows + 999999) / 1000000 ))
   for k in $(seq 0 $((copies - 1))); do
-    awk -F, -v OFS=, -v k="$k" '{ $5 = $5 + k * 1000000000; $8 = sprintf("%.6f", $8 + k * 0.002); print }' "$base"
+    awk -F, -v OFS=, -v k="$k" '{ $5 = sprintf("%.0f", $5 + k * 1000000000); $8 = sprintf("%.6f", $8 + k * 0.002); print }' "$base"
   done | head -n "$rows" > "$csv.part"
   mv "$csv.part" "$csv"
 fi
