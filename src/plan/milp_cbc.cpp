@@ -19,6 +19,8 @@
 #include <chrono>
 #include <cmath>
 #include <set>
+#include <sstream>
+#include <string>
 
 #include "plan/problem.hpp"
 
@@ -34,18 +36,23 @@ class CbcModel {
   CbcModel& operator=(const CbcModel&) = delete;
   Cbc_Model* get() { return m_; }
   int add_col(double lb, double ub, double obj, bool integer) {
-    Cbc_addCol(m_, "", lb, ub, obj, integer ? 1 : 0, 0, nullptr, nullptr);
+    // CBC keeps column names for MIP starts: every column gets a distinct one.
+    const std::string name = "x" + std::to_string(cols_);
+    Cbc_addCol(m_, name.c_str(), lb, ub, obj, integer ? 1 : 0, 0, nullptr, nullptr);
     return cols_++;
   }
   void add_row(const std::vector<int>& cols, const std::vector<double>& coefs, char sense,
                double rhs) {
-    Cbc_addRow(m_, "", static_cast<int>(cols.size()), cols.data(), coefs.data(), sense, rhs);
+    const std::string name = "r" + std::to_string(rows_++);
+    Cbc_addRow(m_, name.c_str(), static_cast<int>(cols.size()), cols.data(), coefs.data(), sense,
+               rhs);
   }
   int cols() const { return cols_; }
 
  private:
   Cbc_Model* m_;
   int cols_ = 0;
+  int rows_ = 0;
 };
 
 class CbcSolver final : public ExactSolver {
@@ -170,41 +177,19 @@ ExactResult CbcSolver::solve(const Problem& p, const Selection& start, double ti
       model.add_row(cols, coefs, 'L', p.budget);
     }
 
-  // Start from the given selection, placed in the periods its schedule gives.
-  {
-    const std::vector<int> months = schedule(p, start);
-    std::vector<int> idx;
-    std::vector<double> val;
-    for (std::size_t j = 0; j < jobs; ++j) {
-      int q_of = -1;
-      if (start.visit[j]) {
-        if (months[j] >= p.months)
-          q_of = periods;  // beyond
-        else
-          for (int q = 0; q < periods; ++q)
-            if (months[j] <= ends[q]) {
-              q_of = q;
-              break;
-            }
-      }
-      for (int q = 0; q < static_cast<int>(v[j].size()); ++q) {
-        idx.push_back(v[j][q]);
-        val.push_back(q == q_of ? 1.0 : 0.0);
-      }
-    }
-    for (std::size_t g = 0; g < p.groups.size(); ++g)
-      for (std::size_t u = 0; u < p.groups[g].units.size(); ++u) {
-        idx.push_back(on[g][u]);
-        val.push_back(start.unit_on[g][u] ? 1.0 : 0.0);
-      }
-    Cbc_setMIPStartI(model.get(), static_cast<int>(idx.size()), idx.data(), val.data());
-  }
-
+  // No MIP start: CBC 2.10's C interface fails resolving the start's columns
+  // ("Illegal index in ClpModel::getColumnName") and abandons the solve. The caller
+  // keeps the heuristic's plan when it is better, so the start is not needed for a
+  // plan, only for speed.
+  (void)start;
   Cbc_setLogLevel(model.get(), 0);
   Cbc_setMaximumSeconds(model.get(), time_limit_s);
   Cbc_setAllowableFractionGap(model.get(), 1e-9);
   Cbc_setAllowableGap(model.get(), 1e-6);
+  const auto began = std::chrono::steady_clock::now();
   Cbc_solve(model.get());
+  const double took =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
 
   ExactResult result;
   const double* x = Cbc_getColSolution(model.get());
@@ -212,11 +197,15 @@ ExactResult CbcSolver::solve(const Problem& p, const Selection& start, double ti
   if (!result.found && x != nullptr && Cbc_isProvenOptimal(model.get())) result.found = true;
   result.optimal = Cbc_isProvenOptimal(model.get()) != 0;
   result.bound = Cbc_getBestPossibleObjValue(model.get());
-  if (Cbc_isSecondsLimitReached(model.get()))
-    result.note = "time limit of " + std::to_string(static_cast<int>(time_limit_s)) +
-                  " s reached: best plan found so far";
+  // CBC does not always flag the limit when it stops on it before any solution.
+  if (Cbc_isSecondsLimitReached(model.get()) ||
+      (!Cbc_isProvenOptimal(model.get()) && took >= 0.9 * time_limit_s)) {
+    std::ostringstream limit;
+    limit << time_limit_s;
+    result.note = "time limit of " + limit.str() + " s reached: best plan found so far";
+  }
   if (!result.found) {
-    result.note += result.note.empty() ? "no solution found" : "; no solution found";
+    result.note += result.note.empty() ? "CBC found no plan" : "; CBC found no plan";
     return result;
   }
   result.objective = Cbc_getObjValue(model.get());

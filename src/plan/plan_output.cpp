@@ -62,10 +62,18 @@ std::string render_plan_text(const Network& net, const Plan& plan) {
   o << "Months to comply: " << plan.months_to_comply << "; deadlines "
     << (plan.deadlines_met ? "all met" : "NOT all met") << "\n";
   o << "Solver: " << plan.solver;
-  if (plan.solver == "cbc")
-    o << (plan.optimal ? " (proven optimal)"
-                       : " (best found; proven gap " + std::to_string(plan.gap * 100).substr(0, 5) +
-                             " %, lower bound " + plan.currency + " " + money(plan.bound) + ")");
+  if (plan.solver == "cbc") {
+    if (plan.optimal) {
+      o << " (proven optimal)";
+    } else if (std::isfinite(plan.gap)) {
+      char gap[32];
+      std::snprintf(gap, sizeof gap, "%.3f", plan.gap * 100);
+      o << " (best found; proven gap " << gap << " %, lower bound " << plan.currency << " "
+        << money(plan.bound) << ")";
+    } else {
+      o << " (no proven gap)";
+    }
+  }
   if (!plan.solver_note.empty()) o << "; " << plan.solver_note;
   o << "\n\nDeadlines\n";
   for (const DeadlineOutcome& d : plan.deadlines) {

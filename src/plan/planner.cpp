@@ -3,6 +3,7 @@
 // every swapped element -> deadlines met or missed, month rows, totals.
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <set>
@@ -254,11 +255,13 @@ Plan make_plan(const Network& net, std::vector<Policy> policies, const PlanOptio
     return plan::selection_cost(p, s) +
            plan::kLatePenalty * plan::lateness(p, s, plan::schedule(p, s));
   };
+  bool exact_found = false;
   const bool exact = options.solver == PlanSolver::kExact ||
                      (options.solver == PlanSolver::kAuto && p.jobs.size() <= kExactAutoSites);
   if (exact && !p.jobs.empty()) {
     const double heuristic_objective = objective(best);
     plan::ExactResult r = plan::make_cbc_solver()->solve(p, best, options.time_limit_s);
+    exact_found = r.found;
     plan.solver = "cbc";
     plan.solver_note = r.note;
     plan.optimal = r.optimal;
@@ -272,15 +275,22 @@ Plan make_plan(const Network& net, std::vector<Policy> policies, const PlanOptio
   const std::vector<int> month_of_job = plan::schedule(p, best);
   const double selection_total = plan::selection_cost(p, best);
   if (plan.solver == "cbc") {
-    const bool late = plan::lateness(p, best, month_of_job) > 0;
-    if (late) {
-      plan.gap = 0;  // lateness dominates: a cost gap says nothing
-      plan.bound = 0;
-    } else {
+    // A cost gap means something only when every due month is met; otherwise the
+    // objective was lateness first.
+    plan.gap = std::numeric_limits<double>::quiet_NaN();
+    if (plan::lateness(p, best, month_of_job) > 0) {
+      plan.optimal = false;
+      plan.bound = std::numeric_limits<double>::quiet_NaN();
+      plan.solver_note += std::string(plan.solver_note.empty() ? "" : "; ") +
+                          "deadlines cannot all be met: lateness was minimised first, no cost gap";
+    } else if (exact_found) {
       plan.bound = std::min(plan.bound, selection_total);
       plan.gap =
           selection_total > 0 ? std::max(0.0, (selection_total - plan.bound) / selection_total) : 0;
       if (plan.gap < 1e-9) plan.optimal = true;
+    } else {
+      plan.bound = std::numeric_limits<double>::quiet_NaN();
+      plan.solver_note += "; the heuristic's plan is given, with no proven gap";
     }
   }
 

@@ -86,7 +86,7 @@ struct ExactResult {
   std::string note;
 };
 
-// The small solver interface: an exact MILP solver given a start selection.
+// The small solver interface: an exact MILP solver (it may use `start` as a hint).
 class ExactSolver {
  public:
   virtual ~ExactSolver() = default;
