@@ -142,7 +142,7 @@ int main(int argc, char** argv) {
     }
     std::printf("%-5d %6zu %6zu %9zu %14.0f %14.0f %14.0f %8.3f %8.2f %8.2f%s%s\n", seed,
                 bundle.network.sites.size(), x.sites, x.findings, h.total_cost, x.total_cost, bound,
-                100 * gap, hs, xs, x.optimal ? "" : "  (time limit)",
+                100 * gap, hs, xs, x.optimal || both_late ? "" : "  (time limit)",
                 h_late ? "  (heuristic late)" : "");
     std::fflush(stdout);
   }
