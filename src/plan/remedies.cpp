@@ -5,20 +5,24 @@
 #include <map>
 
 #include "analysis/grouping.hpp"
-#include "policy/scope.hpp"
+#include "analysis/masks.hpp"
+#include "ringfence/rule_kinds.hpp"
 
 namespace ringfence::plan {
 
+// The kind's descriptor says how its findings go away; the planner maps that onto
+// the work it can schedule.
 Remedy remedy_of(RuleKind kind) {
-  switch (kind) {
-    case RuleKind::kShareCap:
-    case RuleKind::kMinVendors:
+  switch (rule_kind(kind).remedy) {
+    case ringfence::Remedy::kSwapUnits:
+    case ringfence::Remedy::kAddVendor:
       return Remedy::kSwapUnits;
-    case RuleKind::kRequire:
+    case ringfence::Remedy::kSwapElementOrEvidence:
       return Remedy::kEvidenceOrSwap;
-    default:
-      return Remedy::kSwapElement;
+    case ringfence::Remedy::kSwapElement:
+      break;
   }
+  return Remedy::kSwapElement;
 }
 
 std::uint32_t element_to_remedy(const Finding& f) {
@@ -56,13 +60,13 @@ std::vector<GroupRemedy> group_remedies(const Network& net, const Rule& rule,
                                         const std::vector<std::uint32_t>& ids) {
   std::vector<GroupRemedy> out;
   if (ids.empty()) return out;
-  const policy::Mask scope = policy::element_mask(net, rule.where);
+  const analysis::Mask scope = analysis::element_mask(net, rule.where);
   const analysis::Grouping grouping = analysis::group_elements(net, rule.per, scope);
   std::map<std::vector<std::string>, std::uint32_t> group_of_key;
   for (std::uint32_t g = 0; g < grouping.keys.size(); ++g) group_of_key[grouping.keys[g]] = g;
-  const policy::Mask capped = rule.kind == RuleKind::kShareCap
-                                  ? policy::vendor_table(net, rule.vendors)
-                                  : policy::Mask(net.vendors.size(), 0);
+  const analysis::Mask capped = rule.kind == RuleKind::kShareCap
+                                    ? analysis::vendor_table(net, rule.vendors)
+                                    : analysis::Mask(net.vendors.size(), 0);
   // Elements per group, once.
   std::vector<std::vector<std::uint32_t>> members(grouping.keys.size());
   for (std::uint32_t e = 0; e < grouping.group_of.size(); ++e)
@@ -121,8 +125,8 @@ std::vector<std::vector<std::uint8_t>> forbidden_replacements(
       if (rule.kind == RuleKind::kMinVendors) continue;  // judged on the whole plan
       const bool by_record = rule.kind == RuleKind::kRequire;
       if (rule.vendors.all && !by_record) continue;
-      const policy::Mask vendors = policy::vendor_table(net, rule.vendors);
-      const policy::Mask scope = policy::element_mask(
+      const analysis::Mask vendors = analysis::vendor_table(net, rule.vendors);
+      const analysis::Mask scope = analysis::element_mask(
           net, rule.kind == RuleKind::kPathExclusion ? rule.through : rule.where);
       // require: a new element has no model, so only the vendor's record counts.
       std::vector<std::uint8_t> lacks(net.vendors.size(), 1);
