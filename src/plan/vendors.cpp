@@ -26,7 +26,6 @@ VendorChoice choose_vendors(const Network& net, const std::vector<Policy>& polic
   // What each element must avoid beyond the rules: the group's dominant vendor, or
   // (too few vendors) every vendor the group has.
   std::vector<std::vector<std::uint32_t>> avoid(el.size());
-  std::vector<std::uint8_t> needs_new(el.size(), 0);
   std::vector<std::uint32_t> swapped;
   for (std::uint32_t j = 0; j < p.jobs.size(); ++j) {
     if (!s.visit[j]) continue;
@@ -41,7 +40,6 @@ VendorChoice choose_vendors(const Network& net, const std::vector<Policy>& polic
         if (p.groups[g].forbidden_vendor != UINT32_MAX)
           avoid[e].push_back(p.groups[g].forbidden_vendor);
         if (p.groups[g].new_vendor_per_unit) {
-          needs_new[e] = 1;
           for (std::uint32_t v : p.groups[g].present_vendors) avoid[e].push_back(v);
         }
       }
@@ -199,7 +197,6 @@ VendorChoice choose_vendors(const Network& net, const std::vector<Policy>& polic
         if (allowed(e, v)) out.new_vendor[e] = v;
     }
   }
-  (void)needs_new;
   return out;
 }
 
