@@ -174,7 +174,7 @@ TEST(CheckCli, JsonDocumentMatchesTheSpec) {
   const json& core = find("uk-2020/core-exclusion", "LGU-E0008");
   EXPECT_EQ(core.at("kind"), "exclude");
   EXPECT_EQ(core.at("status"), "overdue");
-  EXPECT_EQ(core.at("deadline"), "2023-01-28");
+  EXPECT_EQ(core.at("deadline"), "2023-12-31");
   EXPECT_EQ(core.at("site_id"), "LGU-S016");
   const json& removal = find("uk-2020/full-5g-removal", "LGU-E0019");
   EXPECT_EQ(removal.at("status"), "due");
@@ -182,7 +182,7 @@ TEST(CheckCli, JsonDocumentMatchesTheSpec) {
   const json& zone = find("uk-2020/sensitive-sites", "LGU-E0016");
   EXPECT_EQ(zone.at("kind"), "zone_exclusion");
   EXPECT_EQ(zone.at("status"), "overdue");
-  EXPECT_TRUE(zone.at("deadline").is_null());
+  EXPECT_EQ(zone.at("deadline"), "2023-01-28");
   EXPECT_EQ(zone.at("site_id"), "LGU-S001");
   EXPECT_EQ(zone.at("zone_id"), "kr-yongsan");
   EXPECT_NEAR(zone.at("distance_m").get<double>(), 823.195, 0.01);
@@ -304,9 +304,11 @@ TEST(CheckCli, TimelineCountsFindingsPerDeadlineAndOperator) {
   const json doc = json::parse(r.out);
   EXPECT_EQ(doc.at("ringfence"), version());
   const json expected = json::parse(R"([
-    {"deadline": null, "operator": "LG U+", "findings": 22, "overdue": 22},
-    {"deadline": "2023-01-28", "operator": "LG U+", "findings": 2, "overdue": 2},
-    {"deadline": "2023-07-31", "operator": "LG U+", "findings": 2, "overdue": 2},
+    {"deadline": null, "operator": "LG U+", "findings": 10, "overdue": 10},
+    {"deadline": "2023-01-28", "operator": "LG U+", "findings": 12, "overdue": 12},
+    {"deadline": "2023-07-31", "operator": "LG U+", "findings": 1, "overdue": 1},
+    {"deadline": "2023-10-31", "operator": "LG U+", "findings": 1, "overdue": 1},
+    {"deadline": "2023-12-31", "operator": "LG U+", "findings": 2, "overdue": 2},
     {"deadline": "2025-12-31", "operator": "LG U+", "findings": 1, "overdue": 0},
     {"deadline": "2027-12-31", "operator": "LG U+", "findings": 23, "overdue": 0}])");
   EXPECT_EQ(doc.at("timeline"), expected);
@@ -314,9 +316,11 @@ TEST(CheckCli, TimelineCountsFindingsPerDeadlineAndOperator) {
   EXPECT_EQ(csv.exit_code, 1);
   EXPECT_EQ(csv.out,
             "deadline,operator,findings,overdue\n"
-            ",LG U+,22,22\n"
-            "2023-01-28,LG U+,2,2\n"
-            "2023-07-31,LG U+,2,2\n"
+            ",LG U+,10,10\n"
+            "2023-01-28,LG U+,12,12\n"
+            "2023-07-31,LG U+,1,1\n"
+            "2023-10-31,LG U+,1,1\n"
+            "2023-12-31,LG U+,2,2\n"
             "2025-12-31,LG U+,1,0\n"
             "2027-12-31,LG U+,23,0\n");
   const RunResult text = check("--policy uk-2020 --at 2024-01-01 --timeline");

@@ -675,7 +675,10 @@ TEST(PolicyLoader, UkPresetEncodesItsDates) {
   std::map<std::string, const Rule*> by_id;
   for (const auto& r : uk.rules) by_id[r.id] = &r;
   ASSERT_EQ(by_id.size(), 7u);
-  EXPECT_EQ(by_id.at("core-exclusion")->deadline, day("2023-01-28"));
+  // The designated vendor direction of 13 Oct 2022 as issued, not its consultation draft.
+  EXPECT_EQ(by_id.at("core-exclusion")->deadline, day("2023-12-31"));
+  EXPECT_EQ(by_id.at("fibre-share-cap")->deadline, day("2023-10-31"));
+  EXPECT_EQ(by_id.at("sensitive-sites")->deadline, day("2023-01-28"));
   EXPECT_EQ(by_id.at("access-share-cap")->max_share, 0.35);
   EXPECT_EQ(by_id.at("access-share-cap")->measure, Measure::kSites);
   EXPECT_EQ(by_id.at("access-share-cap")->deadline, day("2023-07-31"));
