@@ -23,13 +23,14 @@ void evaluate_path_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
   const Mask target = element_mask(net, ctx.rule.through, &vendors);
   Mask from = element_mask(net, ctx.rule.from);
   if (ctx.rule.has_from_zones) {
-    const geo::ZoneIndex index(net.zones, zone_mask(net, ctx.rule.from_zones));
+    const Mask zones = zone_mask(net, ctx.rule.from_zones);
+    const geo::ZoneIndex index(net.zones, zones);
     Mask site_needed(net.sites.size(), 0);
     for (std::uint32_t e = 0; e < n; ++e)
       if (from[e]) site_needed[net.elements.site[e]] = 1;
-    const auto near = index.empty()
-                          ? std::vector<std::optional<geo::ZoneHit>>(net.sites.size())
-                          : nearest_zone_per_site(net, index, ctx.rule.from_radius_m, site_needed);
+    const auto near = index.empty() ? std::vector<std::optional<geo::ZoneHit>>(net.sites.size())
+                                    : nearest_zone_per_site(net, index, ctx.rule.from_radius_m,
+                                                            site_needed, &zones);
     for (std::uint32_t e = 0; e < n; ++e)
       from[e] = from[e] && near[net.elements.site[e]].has_value();
   }

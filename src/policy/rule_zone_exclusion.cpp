@@ -15,7 +15,8 @@ void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
   const Network& net = ctx.net;
   const Mask vendors = vendor_table(net, ctx.rule.vendors);
   const Mask scope = element_mask(net, ctx.rule.where, &vendors);
-  const geo::ZoneIndex index(net.zones, zone_mask(net, ctx.rule.zones));
+  const Mask zones = zone_mask(net, ctx.rule.zones);
+  const geo::ZoneIndex index(net.zones, zones);
   if (index.empty()) return;
   const double radius = ctx.rule.radius_m;
   const Elements& el = net.elements;
@@ -27,7 +28,7 @@ void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
   Mask site_needed(net.sites.size(), 0);
   for (std::uint32_t e = 0; e < el.size(); ++e)
     if (scope[e] && !uses_sector(e)) site_needed[el.site[e]] = 1;
-  const auto site_hit = nearest_zone_per_site(net, index, radius, site_needed);
+  const auto site_hit = nearest_zone_per_site(net, index, radius, site_needed, &zones);
   std::vector<std::uint32_t> candidates;
   for (std::uint32_t e = 0; e < el.size(); ++e) {
     if (!scope[e]) continue;

@@ -4,12 +4,18 @@
 #include <atomic>
 #include <thread>
 
+#include "policy/site_zone_cache.hpp"
+
 namespace ringfence::policy {
 
 std::vector<std::optional<geo::ZoneHit>> nearest_zone_per_site(const Network& net,
                                                                const geo::ZoneIndex& index,
-                                                               double radius_m,
-                                                               const Mask& needed) {
+                                                               double radius_m, const Mask& needed,
+                                                               const Mask* zones) {
+  if (SiteZoneCache* cache = zones ? SiteZoneCache::active_for(net) : nullptr)
+    return cache->nearest(*zones, radius_m, needed, [&](const Mask& missing, SiteHits& hits) {
+      hits = nearest_zone_per_site(net, index, radius_m, missing);
+    });
   std::vector<std::optional<geo::ZoneHit>> hits(net.sites.size());
   std::vector<std::uint32_t> sites;
   for (std::uint32_t s = 0; s < needed.size(); ++s)
