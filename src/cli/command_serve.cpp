@@ -33,6 +33,11 @@ namespace {
 
 constexpr std::size_t kMaxBodyBytes = 1 << 20;  // a policy is a few kilobytes
 constexpr time_t kTimeoutSeconds = 10;
+// Worker threads: a keep-alive connection holds one while it waits for its next
+// request, so cpp-httplib's default (8 here) queues the 9th client behind the others'
+// idle connections. Threads that wait cost no CPU; evaluation is still one at a time.
+constexpr std::size_t kWorkerThreads = 64;
+constexpr std::size_t kRequestsPerConnection = 100;
 
 struct ServeOptions {
   std::string bundle;
@@ -185,6 +190,8 @@ Command add_serve(CLI::App& root) {
         server.set_read_timeout(kTimeoutSeconds, 0);
         server.set_write_timeout(kTimeoutSeconds, 0);
         server.set_keep_alive_timeout(5);
+        server.set_keep_alive_max_count(kRequestsPerConnection);
+        server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
         server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                                     {"Cache-Control", "no-store"},
                                     {"Referrer-Policy", "no-referrer"}});

@@ -146,6 +146,8 @@ ReportService::ReportService(LoadedBundle bundle, std::string bundle_path,
       threads_(threads) {
   page_ = std::make_shared<const server::EncodedBody>(
       "text/html; charset=utf-8", render_report_html(page_template_, kServePageData));
+  // Before any evaluation: zone rules keep their site distances here.
+  zone_cache_ = std::make_unique<policy::SiteZoneCache>(bundle_.network);
   equipment_ =
       std::make_shared<const report::SiteTable>(report::build_site_equipment(bundle_.network));
   std::vector<std::shared_ptr<const PolicyResult>> parts;
