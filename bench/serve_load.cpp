@@ -237,6 +237,7 @@ int main(int argc, char** argv) {
     std::uniform_real_distribution<double> unit(0, 1);
     httplib::Client cli(o.host, o.port);
     cli.set_keep_alive(true);
+    cli.set_tcp_nodelay(true);
     cli.set_decompress(false);
     cli.set_connection_timeout(10, 0);
     cli.set_read_timeout(60, 0);
