@@ -52,7 +52,7 @@ namespace ringfence {
 namespace report {
 struct SiteTable;
 }
-namespace policy {
+namespace analysis {
 class SiteZoneCache;
 }
 
@@ -113,9 +113,9 @@ class ReportService {
   Days at_;
   std::string page_template_;
   unsigned threads_;
-  std::vector<std::string> initial_ids_;                // policies given at start
-  std::unique_ptr<policy::SiteZoneCache> zone_cache_;   // site-zone distances across edits
-  std::shared_ptr<const report::SiteTable> equipment_;  // without findings
+  std::vector<std::string> initial_ids_;                 // policies given at start
+  std::unique_ptr<analysis::SiteZoneCache> zone_cache_;  // site-zone distances across edits
+  std::shared_ptr<const report::SiteTable> equipment_;   // without findings
   std::shared_ptr<const server::EncodedBody> page_;
   mutable std::mutex exposure_mutex_;                          // guards exposure_cache_
   mutable std::map<std::string, std::string> exposure_cache_;  // "by|measure" -> body

@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "cli/common.hpp"
+#include "cli/options.hpp"
 #include "ringfence/exposure_output.hpp"
 
 namespace ringfence::cli {
@@ -10,11 +11,10 @@ namespace ringfence::cli {
 namespace {
 
 struct ExposureOptions {
-  std::string bundle;
+  BundleArg bundle;
   std::string by = "operator";
   std::string measure = "elements";
-  std::string format = "text";
-  std::string out;
+  OutputArgs output;
 };
 
 std::vector<GroupKey> parse_by(const std::string& text) {
@@ -29,28 +29,27 @@ Command add_exposure(CLI::App& root) {
   auto opts = std::make_shared<ExposureOptions>();
   CLI::App* app = root.add_subcommand(
       "exposure", "Each vendor's share per group, with the Herfindahl-Hirschman index");
-  app->add_option("BUNDLE", opts->bundle, "Bundle directory")->required();
+  opts->bundle.add_to(*app);
   app->add_option("--by", opts->by,
                   "Comma-separated grouping keys: operator, region, domain, technology")
       ->capture_default_str();
   app->add_option("--measure", opts->measure, "elements, sites, traffic or population")
       ->capture_default_str();
-  app->add_option("--format", opts->format, "text, json or csv")->capture_default_str();
-  app->add_option("--out", opts->out, "Write to this file (atomically) instead of stdout");
+  opts->output.add_to(*app, {"text", "json", "csv"});
   return {app, [opts] {
-            require_format(opts->format, {"text", "json", "csv"});
+            opts->output.check_format();
             const auto by = parse_by(opts->by);
             const auto measure = parse_measure(opts->measure);
             if (!measure)
               throw UsageError("unknown --measure '" + opts->measure +
                                "' (expected elements, sites, traffic or population)");
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
+            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path);
             const ExposureResult r = compute_exposure(bundle.network, by, *measure);
             const Network& net = bundle.network;
-            emit(opts->format == "json"  ? render_exposure_json(net, r)
-                 : opts->format == "csv" ? render_exposure_csv(net, r)
-                                         : render_exposure_text(net, r),
-                 opts->out);
+            const std::string& format = opts->output.format;
+            opts->output.write(format == "json"  ? render_exposure_json(net, r)
+                               : format == "csv" ? render_exposure_csv(net, r)
+                                                 : render_exposure_text(net, r));
             return kOk;
           }};
 }

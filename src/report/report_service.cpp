@@ -6,11 +6,11 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "analysis/site_zone_cache.hpp"
 #include "io/text_checks.hpp"
 #include "output/check_json.hpp"
 #include "output/json_writer.hpp"
 #include "policy/presets.hpp"
-#include "policy/site_zone_cache.hpp"
 #include "report/merge_results.hpp"
 #include "report/site_table.hpp"
 #include "ringfence/exposure_output.hpp"
@@ -147,7 +147,7 @@ ReportService::ReportService(LoadedBundle bundle, std::string bundle_path,
   page_ = std::make_shared<const server::EncodedBody>(
       "text/html; charset=utf-8", render_report_html(page_template_, kServePageData));
   // Before any evaluation: zone rules keep their site distances here.
-  zone_cache_ = std::make_unique<policy::SiteZoneCache>(bundle_.network);
+  zone_cache_ = std::make_unique<analysis::SiteZoneCache>(bundle_.network);
   equipment_ =
       std::make_shared<const report::SiteTable>(report::build_site_equipment(bundle_.network));
   std::vector<std::shared_ptr<const PolicyResult>> parts;

@@ -1,6 +1,6 @@
 // The site-zone cache of `serve`: answers kept across evaluations equal those measured
 // afresh, and a second evaluation of the same zone set and radius measures nothing.
-#include "policy/site_zone_cache.hpp"
+#include "analysis/site_zone_cache.hpp"
 
 #include <gtest/gtest.h>
 
@@ -40,8 +40,8 @@ TEST(SiteZoneCache, AnswersAsMeasuredAfreshAndMeasuresEachSiteOnce) {
   ASSERT_NE(fresh_huawei, fresh_both);
   ASSERT_NE(fresh_huawei, fresh_wider);
 
-  policy::SiteZoneCache cache(b.network);
-  ASSERT_EQ(policy::SiteZoneCache::active_for(b.network), &cache);
+  analysis::SiteZoneCache cache(b.network);
+  ASSERT_EQ(analysis::SiteZoneCache::active_for(b.network), &cache);
   EXPECT_EQ(check_json(b, huawei), fresh_huawei);
   const std::size_t measured = cache.sites_measured();
   EXPECT_GT(measured, 0u);
@@ -60,8 +60,8 @@ TEST(SiteZoneCache, AnswersAsMeasuredAfreshAndMeasuresEachSiteOnce) {
 
 TEST(SiteZoneCache, OnlyForItsNetwork) {
   const LoadedBundle a = load_bundle(kKorea), b = load_bundle(kKorea);
-  policy::SiteZoneCache cache(a.network);
-  EXPECT_EQ(policy::SiteZoneCache::active_for(b.network), nullptr);
+  analysis::SiteZoneCache cache(a.network);
+  EXPECT_EQ(analysis::SiteZoneCache::active_for(b.network), nullptr);
   check_json(b, zone_policy("[\"Huawei\"]", 5000));
   EXPECT_EQ(cache.sites_measured(), 0u);
 }

@@ -1,8 +1,8 @@
-#include "policy/site_zone_cache.hpp"
+#include "analysis/site_zone_cache.hpp"
 
 #include <atomic>
 
-namespace ringfence::policy {
+namespace ringfence::analysis {
 
 namespace {
 std::atomic<SiteZoneCache*> g_active{nullptr};
@@ -76,4 +76,4 @@ SiteHits SiteZoneCache::nearest(
   return out;
 }
 
-}  // namespace ringfence::policy
+}  // namespace ringfence::analysis

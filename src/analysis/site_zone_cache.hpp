@@ -16,10 +16,10 @@
 #include <optional>
 #include <vector>
 
-#include "policy/scope.hpp"
+#include "analysis/masks.hpp"
 #include "ringfence/geo.hpp"
 
-namespace ringfence::policy {
+namespace ringfence::analysis {
 
 using SiteHits = std::vector<std::optional<geo::ZoneHit>>;
 
@@ -57,4 +57,4 @@ class SiteZoneCache {
   std::size_t measured_ = 0;
 };
 
-}  // namespace ringfence::policy
+}  // namespace ringfence::analysis

@@ -1,20 +1,20 @@
-#include "policy/site_zones.hpp"
+#include "analysis/site_zones.hpp"
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 
-#include "policy/site_zone_cache.hpp"
+#include "analysis/site_zone_cache.hpp"
 
-namespace ringfence::policy {
+namespace ringfence::analysis {
 
 std::vector<std::optional<geo::ZoneHit>> nearest_zone_per_site(const Network& net,
                                                                const geo::ZoneIndex& index,
                                                                double radius_m, const Mask& needed,
+                                                               ThreadBudget& threads,
                                                                const Mask* zones) {
   if (SiteZoneCache* cache = zones ? SiteZoneCache::active_for(net) : nullptr)
     return cache->nearest(*zones, radius_m, needed, [&](const Mask& missing, SiteHits& hits) {
-      hits = nearest_zone_per_site(net, index, radius_m, missing);
+      hits = nearest_zone_per_site(net, index, radius_m, missing, threads);
     });
   std::vector<std::optional<geo::ZoneHit>> hits(net.sites.size());
   std::vector<std::uint32_t> sites;
@@ -33,13 +33,8 @@ std::vector<std::optional<geo::ZoneHit>> nearest_zone_per_site(const Network& ne
       }
     }
   };
-  const unsigned threads =
-      sites.size() < 4 * kChunk ? 1u : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  threads.run(sites.size() < 4 * kChunk ? 1u : threads.limit(), work);
   return hits;
 }
 
-}  // namespace ringfence::policy
+}  // namespace ringfence::analysis
