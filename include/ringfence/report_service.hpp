@@ -5,7 +5,11 @@
 //
 // Routes and their answers (JSON unless said otherwise; errors are
 // {"error": "..."} with status 400, or 415 for a POST that is not TOML):
-//   GET  /                 the report page (text/html), in serve mode
+//   GET  /                 the page (text/html): the report template in serve mode,
+//                          the same bytes whatever the evaluation (so a browser keeps
+//                          it, revalidating by its ETag); it fetches /api/report
+//   GET  /api/report       the report data (include/ringfence/report.hpp) of the
+//                          current evaluation, with an ETag that changes with it
 //   GET  /api/summary      the head of `check --format json` (ringfence, at, inputs,
 //                          policies, summary) plus network counts
 //   GET  /api/findings     ?rule=&status=&operator=&vendor=&domain=&site=&q=&offset=&limit=
@@ -17,6 +21,16 @@
 //   GET  /api/policies     { policies: [ { id, title, origin, toml } ] }
 //   POST /api/evaluate     body: one policy (TOML). Replaces the policy with the same
 //                          id, or adds it; evaluates again; answers as /api/summary.
+//                          400 for a policy of more than kMaxRulesPerPolicy rules; 409
+//                          when it would add more than kMaxAddedPolicies policies to
+//                          those the server started with (replacing one is always
+//                          possible), so no client can grow memory or evaluation
+//                          time without limit.
+//
+// An edit evaluates only the edited policy: each policy's result is kept, and the
+// current result is theirs merged (equal to evaluating all of them in one pass).
+// What depends on the network alone (site equipment, exposure answers) is computed
+// once.
 //
 // Thread safety: every call may run concurrently with any other. An evaluation
 // builds a new immutable state and swaps it in; calls already running finish on the
@@ -31,8 +45,16 @@
 
 #include "ringfence/bundle.hpp"
 #include "ringfence/check.hpp"
+#include "ringfence/http_encoding.hpp"
 
 namespace ringfence {
+
+namespace report {
+struct SiteTable;
+}
+namespace analysis {
+class SiteZoneCache;
+}
 
 // A policy with the TOML text it was read from (a preset's or a file's).
 struct PolicySource {
@@ -55,6 +77,7 @@ class ReportService {
  public:
   static constexpr std::size_t kDefaultFindingsLimit = 100, kMaxFindingsLimit = 1000;
   static constexpr std::size_t kDefaultSitesLimit = 1000, kMaxSitesLimit = 10000;
+  static constexpr std::size_t kMaxAddedPolicies = 16, kMaxRulesPerPolicy = 100;
 
   // Evaluates the policies at `at` once; InputError propagates.
   ReportService(LoadedBundle bundle, std::string bundle_path, std::vector<PolicySource> policies,
@@ -63,7 +86,9 @@ class ReportService {
   ReportService(const ReportService&) = delete;
   ReportService& operator=(const ReportService&) = delete;
 
-  ApiResponse page() const;
+  // The page and the report data, kept with their compressed forms and ETags.
+  std::shared_ptr<const server::EncodedBody> page() const;
+  std::shared_ptr<const server::EncodedBody> report_data() const;
   ApiResponse summary() const;
   ApiResponse findings(const QueryParams& params) const;
   ApiResponse exposure(const QueryParams& params) const;
@@ -77,14 +102,23 @@ class ReportService {
 
  private:
   struct State;
+  struct PolicyResult;
   std::shared_ptr<const State> current() const;
-  std::shared_ptr<const State> make_state(std::vector<PolicySource> policies) const;
+  std::shared_ptr<const PolicyResult> evaluate_one(PolicySource source) const;
+  std::shared_ptr<const State> make_state(
+      std::vector<std::shared_ptr<const PolicyResult>> parts) const;
 
   LoadedBundle bundle_;
   std::string bundle_path_;
   Days at_;
   std::string page_template_;
   unsigned threads_;
+  std::vector<std::string> initial_ids_;                 // policies given at start
+  std::unique_ptr<analysis::SiteZoneCache> zone_cache_;  // site-zone distances across edits
+  std::shared_ptr<const report::SiteTable> equipment_;   // without findings
+  std::shared_ptr<const server::EncodedBody> page_;
+  mutable std::mutex exposure_mutex_;                          // guards exposure_cache_
+  mutable std::map<std::string, std::string> exposure_cache_;  // "by|measure" -> body
   mutable std::mutex state_mutex_;  // guards state_ (the pointer, not the state)
   std::mutex evaluate_mutex_;       // one evaluation at a time
   std::shared_ptr<const State> state_;

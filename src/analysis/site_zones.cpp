@@ -3,12 +3,19 @@
 #include <algorithm>
 #include <atomic>
 
+#include "analysis/site_zone_cache.hpp"
+
 namespace ringfence::analysis {
 
 std::vector<std::optional<geo::ZoneHit>> nearest_zone_per_site(const Network& net,
                                                                const geo::ZoneIndex& index,
                                                                double radius_m, const Mask& needed,
-                                                               ThreadBudget& threads) {
+                                                               ThreadBudget& threads,
+                                                               const Mask* zones) {
+  if (SiteZoneCache* cache = zones ? SiteZoneCache::active_for(net) : nullptr)
+    return cache->nearest(*zones, radius_m, needed, [&](const Mask& missing, SiteHits& hits) {
+      hits = nearest_zone_per_site(net, index, radius_m, missing, threads);
+    });
   std::vector<std::optional<geo::ZoneHit>> hits(net.sites.size());
   std::vector<std::uint32_t> sites;
   for (std::uint32_t s = 0; s < needed.size(); ++s)

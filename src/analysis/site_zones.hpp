@@ -12,9 +12,12 @@
 namespace ringfence::analysis {
 
 // For each site s with needed[s], the nearest zone of `index` within radius_m.
+// `zones` is the mask `index` was built from: with it, answers come from the active
+// SiteZoneCache (site_zone_cache.hpp) when there is one for `net`.
 std::vector<std::optional<geo::ZoneHit>> nearest_zone_per_site(const Network& net,
                                                                const geo::ZoneIndex& index,
                                                                double radius_m, const Mask& needed,
-                                                               ThreadBudget& threads);
+                                                               ThreadBudget& threads,
+                                                               const Mask* zones = nullptr);
 
 }  // namespace ringfence::analysis

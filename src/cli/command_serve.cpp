@@ -1,24 +1,35 @@
-// ringfence serve BUNDLE [--policy P ...] [--port N] [--host H]: the report as a local
-// web UI, with a JSON API (routes in include/ringfence/report_service.hpp).
+// ringfence serve BUNDLE [--policy P ...] [--port N] [--host H] [--token-file F]: the
+// report as a local web UI, with a JSON API (routes in
+// include/ringfence/report_service.hpp).
 //
 // Only fixed routes are served (no files from disk). Loopback by default; request
 // bodies are capped, reads and writes time out, and on loopback a request naming
 // another host is refused (a web page elsewhere cannot reach the API by DNS
-// rebinding). A policy is posted as application/toml, which a browser will not send
-// across origins without asking, and nothing here says yes.
+// rebinding). Any other address needs --token-file, and every request then presents
+// the token (src/server/access_token.hpp), or is answered 401. A policy is posted as
+// application/toml, which a browser will not send across origins without asking,
+// and nothing here says yes.
+//
+// Bodies are compressed here (gzip or brotli, as the client accepts), not by
+// cpp-httplib: the large ones (page, report data) once per evaluation, and sent from
+// a shared buffer through a content provider, which cpp-httplib leaves as it is.
 #include <httplib.h>
+#include <malloc.h>
 #include <signal.h>
 
 #include <iostream>
 #include <memory>
+#include <optional>
 #include <thread>
 
 #include "cli/common.hpp"
 #include "cli/options.hpp"
 #include "output/json_writer.hpp"
 #include "ringfence/count_noun.hpp"
+#include "ringfence/http_encoding.hpp"
 #include "ringfence/report.hpp"
 #include "ringfence/report_service.hpp"
+#include "server/access_token.hpp"
 
 namespace ringfence::cli {
 
@@ -26,11 +37,17 @@ namespace {
 
 constexpr std::size_t kMaxBodyBytes = 1 << 20;  // a policy is a few kilobytes
 constexpr time_t kTimeoutSeconds = 10;
+// Worker threads: a keep-alive connection holds one while it waits for its next
+// request, so cpp-httplib's default (8 here) queues the 9th client behind the others'
+// idle connections. Threads that wait cost no CPU; evaluation is still one at a time.
+constexpr std::size_t kWorkerThreads = 64;
+constexpr std::size_t kRequestsPerConnection = 100;
 
 struct ServeOptions {
   BundleArg bundle;
   PolicyArgs policies;
   std::string host = "127.0.0.1";
+  std::string token_file;
   int port = 8754;
   ThreadsArg threads;
 };
@@ -54,9 +71,50 @@ std::string json_error(std::string_view message) {
   return out;
 }
 
-void send(httplib::Response& res, const ApiResponse& api) {
-  res.status = api.status;
-  res.set_content(api.body, api.content_type.c_str());
+// Sends a shared body as it is (already in `encoding`), without copying it.
+void send_shared(httplib::Response& res, const std::string& type,
+                 std::shared_ptr<const std::string> body, server::ContentEncoding encoding) {
+  res.status = 200;
+  res.set_header("Vary", "Accept-Encoding");
+  if (encoding != server::ContentEncoding::kIdentity)
+    res.set_header("Content-Encoding", std::string(server::encoding_name(encoding)));
+  if (body->empty()) {
+    res.set_content("", type.c_str());
+    return;
+  }
+  res.set_content_provider(body->size(), type.c_str(),
+                           [body](std::size_t offset, std::size_t length, httplib::DataSink& sink) {
+                             return sink.write(body->data() + offset, length);
+                           });
+}
+
+void send(const httplib::Request& req, httplib::Response& res, const ApiResponse& api) {
+  if (api.status != 200) {  // small; the error handler leaves a body alone
+    res.status = api.status;
+    res.set_content(api.body, api.content_type.c_str());
+    return;
+  }
+  auto encoding = server::negotiate_encoding(req.get_header_value("Accept-Encoding"));
+  if (api.body.size() < server::kCompressAbove) encoding = server::ContentEncoding::kIdentity;
+  send_shared(res, api.content_type,
+              std::make_shared<const std::string>(server::encode(api.body, encoding)), encoding);
+}
+
+// A cached body: 304 when the client holds it (If-None-Match), else the body in the
+// best encoding the client accepts. The browser keeps it and asks again each time.
+void send_cached(const httplib::Request& req, httplib::Response& res,
+                 const server::EncodedBody& body) {
+  res.headers.erase("Cache-Control");
+  res.set_header("Cache-Control", "no-cache");
+  res.set_header("ETag", body.etag());
+  if (server::etag_matches(req.get_header_value("If-None-Match"), body.etag())) {
+    res.status = 304;
+    res.set_header("Vary", "Accept-Encoding");
+    return;
+  }
+  auto [bytes, encoding] =
+      body.in(server::negotiate_encoding(req.get_header_value("Accept-Encoding")));
+  send_shared(res, body.content_type(), std::move(bytes), encoding);
 }
 
 Command add_serve(CLI::App& root) {
@@ -72,14 +130,33 @@ Command add_serve(CLI::App& root) {
   app->add_option("--port", opts->port, "Port (0: any free port, printed at start)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
+  app->add_option("--token-file", opts->token_file,
+                  "File whose first line is the access token (at least 16 characters) that "
+                  "every request must present; required with a --host other than loopback");
   opts->threads.add_to(*app);
   app->footer(
       "Prints the address to open, then serves until interrupted (Ctrl-C). Routes: GET /,\n"
-      "/api/summary, /api/findings, /api/exposure, /api/sites, /api/policies; POST\n"
-      "/api/evaluate with a policy as application/toml. Exit status: 0 stopped, 2 bad input\n"
-      "or usage (or the port cannot be bound).");
+      "/api/report, /api/summary, /api/findings, /api/exposure, /api/sites, /api/policies;\n"
+      "POST /api/evaluate with a policy as application/toml. With --token-file, a request\n"
+      "presents the token as 'Authorization: Bearer TOKEN', or opens /?token=TOKEN once\n"
+      "(the page keeps it in a cookie); others get 401. Exit status: 0 stopped, 2 bad\n"
+      "input or usage (or the port cannot be bound).");
   return {
       app, [opts] {
+        const bool loopback = is_loopback(opts->host);
+        if (!loopback && opts->token_file.empty())
+          throw UsageError("--host " + opts->host +
+                           " is reachable from other machines: give --token-file FILE, a "
+                           "secret that every request must present (e.g. `openssl rand -hex "
+                           "32 > FILE`)");
+        std::optional<server::AccessToken> token;
+        if (!opts->token_file.empty()) {
+          try {
+            token = server::AccessToken::from_file(opts->token_file);
+          } catch (const std::runtime_error& e) {
+            throw UsageError(e.what());
+          }
+        }
         const Days at = opts->policies.at_date();
         std::vector<PolicySource> policies;
         for (const auto& p : opts->policies.names) policies.push_back(load_policy_source(p));
@@ -90,11 +167,10 @@ Command add_serve(CLI::App& root) {
                               std::move(page_template), opts->threads.threads);
         progress("");
 
-        const bool loopback = is_loopback(opts->host);
         if (!loopback)
           std::cerr << "warning: listening on " << opts->host
-                    << ": the UI and the API (which can change the policies) are reachable "
-                       "from other machines; there is no authentication\n";
+                    << ": the UI and the API are reachable from other machines (each request "
+                       "needs the token; the connection is not encrypted)\n";
 
         // Signals go to one waiting thread, which stops the server; every other
         // thread (the server's pool too) inherits the blocked mask.
@@ -104,31 +180,62 @@ Command add_serve(CLI::App& root) {
         sigaddset(&signals, SIGTERM);
         pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+        // Few malloc arenas for many worker threads: each thread's arena otherwise keeps
+        // the memory of the large answers it once built, and the resident set grows.
+        mallopt(M_ARENA_MAX, 2);
+
         httplib::Server server;
         server.set_payload_max_length(kMaxBodyBytes);
         server.set_read_timeout(kTimeoutSeconds, 0);
         server.set_write_timeout(kTimeoutSeconds, 0);
         server.set_keep_alive_timeout(5);
+        server.set_keep_alive_max_count(kRequestsPerConnection);
+        // Headers and body go out in separate writes: without TCP_NODELAY, Nagle's
+        // algorithm holds the body until the client's delayed ACK, 40 ms per answer.
+        server.set_tcp_nodelay(true);
+        server.new_task_queue = [] { return new httplib::ThreadPool(kWorkerThreads); };
         server.set_default_headers({{"X-Content-Type-Options", "nosniff"},
                                     {"Cache-Control", "no-store"},
                                     {"Referrer-Policy", "no-referrer"}});
         server.set_pre_routing_handler(
-            [loopback](const httplib::Request& req, httplib::Response& res) {
+            [loopback, &token](const httplib::Request& req, httplib::Response& res) {
               if (loopback && !is_loopback(host_of(req.get_header_value("Host")))) {
                 res.status = 403;
                 res.set_content(json_error("this server answers only requests for localhost"),
                                 "application/json");
                 return httplib::Server::HandlerResponse::Handled;
               }
-              return httplib::Server::HandlerResponse::Unhandled;
+              if (!token) return httplib::Server::HandlerResponse::Unhandled;
+              // The page's address with ?token=: checked, kept in a cookie, and taken out
+              // of the address bar by a redirect.
+              if (req.method == "GET" && req.path == "/" && req.has_param("token")) {
+                if (token->matches(req.get_param_value("token"))) {
+                  res.status = 303;
+                  res.set_header("Location", "/");
+                  res.set_header("Set-Cookie", std::string(server::kTokenCookie) + "=" +
+                                                   req.get_param_value("token") +
+                                                   "; Path=/; HttpOnly; SameSite=Strict");
+                  return httplib::Server::HandlerResponse::Handled;
+                }
+              } else if (const auto presented = server::presented_token(
+                             req.get_header_value("Authorization"), req.get_header_value("Cookie"));
+                         presented && token->matches(*presented)) {
+                return httplib::Server::HandlerResponse::Unhandled;
+              }
+              res.status = 401;
+              res.set_header("WWW-Authenticate", "Bearer realm=\"ringfence\"");
+              res.set_content(json_error("this server needs its access token: send 'Authorization: "
+                                         "Bearer TOKEN', or open /?token=TOKEN once"),
+                              "application/json");
+              return httplib::Server::HandlerResponse::Handled;
             });
         server.set_error_handler([](const httplib::Request& req, httplib::Response& res) {
           if (!res.body.empty()) return;
           std::string message;
           if (res.status == 404)
             message = "no route " + req.method + " " + req.path +
-                      " (GET /, /api/summary, /api/findings, /api/exposure, /api/sites, "
-                      "/api/policies; POST /api/evaluate)";
+                      " (GET /, /api/report, /api/summary, /api/findings, /api/exposure, "
+                      "/api/sites, /api/policies; POST /api/evaluate)";
           else if (res.status == 413)
             message = "request body over " + std::to_string(kMaxBodyBytes) + " bytes";
           else
@@ -149,23 +256,26 @@ Command add_serve(CLI::App& root) {
             });
 
         ReportService* api = &service;
-        server.Get("/", [api](const httplib::Request&, httplib::Response& res) {
-          send(res, api->page());
+        server.Get("/", [api](const httplib::Request& req, httplib::Response& res) {
+          send_cached(req, res, *api->page());
         });
-        server.Get("/api/summary", [api](const httplib::Request&, httplib::Response& res) {
-          send(res, api->summary());
+        server.Get("/api/report", [api](const httplib::Request& req, httplib::Response& res) {
+          send_cached(req, res, *api->report_data());
+        });
+        server.Get("/api/summary", [api](const httplib::Request& req, httplib::Response& res) {
+          send(req, res, api->summary());
         });
         server.Get("/api/findings", [api](const httplib::Request& req, httplib::Response& res) {
-          send(res, api->findings(req.params));
+          send(req, res, api->findings(req.params));
         });
         server.Get("/api/exposure", [api](const httplib::Request& req, httplib::Response& res) {
-          send(res, api->exposure(req.params));
+          send(req, res, api->exposure(req.params));
         });
         server.Get("/api/sites", [api](const httplib::Request& req, httplib::Response& res) {
-          send(res, api->sites(req.params));
+          send(req, res, api->sites(req.params));
         });
-        server.Get("/api/policies", [api](const httplib::Request&, httplib::Response& res) {
-          send(res, api->policies());
+        server.Get("/api/policies", [api](const httplib::Request& req, httplib::Response& res) {
+          send(req, res, api->policies());
         });
         server.Post("/api/evaluate", [api](const httplib::Request& req, httplib::Response& res) {
           const std::string type = req.get_header_value("Content-Type");
@@ -181,7 +291,7 @@ Command add_serve(CLI::App& root) {
             std::cerr << "evaluated again: " << count_noun(findings, "finding") << ", " << overdue
                       << " overdue\n";
           }
-          send(res, r);
+          send(req, res, r);
         });
 
         int port = opts->port;

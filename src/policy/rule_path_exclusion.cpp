@@ -19,14 +19,15 @@ void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   const Mask target = element_mask(net, ctx.rule.through, &vendors);
   Mask from = element_mask(net, ctx.rule.from);
   if (ctx.rule.has_from_zones) {
-    const geo::ZoneIndex index(net.zones, zone_mask(net, ctx.rule.from_zones));
+    const Mask zone_set = zone_mask(net, ctx.rule.from_zones);
+    const geo::ZoneIndex index(net.zones, zone_set);
     Mask site_needed(net.sites.size(), 0);
     for (std::uint32_t e = 0; e < n; ++e)
       if (from[e]) site_needed[net.elements.site[e]] = 1;
     const auto near = index.empty()
                           ? std::vector<std::optional<geo::ZoneHit>>(net.sites.size())
                           : analysis::nearest_zone_per_site(net, index, ctx.rule.from_radius_m,
-                                                            site_needed, ctx.threads);
+                                                            site_needed, ctx.threads, &zone_set);
     for (std::uint32_t e = 0; e < n; ++e)
       from[e] = from[e] && near[net.elements.site[e]].has_value();
   }

@@ -17,7 +17,8 @@ void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   const Network& net = ctx.net;
   const Mask vendors = vendor_table(net, ctx.rule.vendors);
   const Mask scope = element_mask(net, ctx.rule.where, &vendors);
-  const geo::ZoneIndex index(net.zones, zone_mask(net, ctx.rule.zones));
+  const Mask zone_set = zone_mask(net, ctx.rule.zones);
+  const geo::ZoneIndex index(net.zones, zone_set);
   if (index.empty()) return;
   const double radius = ctx.rule.radius_m;
   const Elements& el = net.elements;
@@ -30,7 +31,7 @@ void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   for (std::uint32_t e = 0; e < el.size(); ++e)
     if (scope[e] && !uses_sector(e)) site_needed[el.site[e]] = 1;
   const auto site_hit =
-      analysis::nearest_zone_per_site(net, index, radius, site_needed, ctx.threads);
+      analysis::nearest_zone_per_site(net, index, radius, site_needed, ctx.threads, &zone_set);
   std::vector<std::uint32_t> candidates;
   for (std::uint32_t e = 0; e < el.size(); ++e) {
     if (!scope[e]) continue;

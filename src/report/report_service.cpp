@@ -6,10 +6,12 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "analysis/site_zone_cache.hpp"
 #include "io/text_checks.hpp"
 #include "output/check_json.hpp"
 #include "output/json_writer.hpp"
 #include "policy/presets.hpp"
+#include "report/merge_results.hpp"
 #include "report/site_table.hpp"
 #include "ringfence/exposure_output.hpp"
 #include "ringfence/report.hpp"
@@ -114,14 +116,25 @@ PolicySource load_policy_source(const std::string& name_or_path) {
   return source;
 }
 
-struct ReportService::State {
-  std::vector<PolicySource> sources;
+// One policy evaluated alone, with its text.
+struct ReportService::PolicyResult {
+  PolicySource source;
   CheckResult result;
+};
+
+struct ReportService::State {
+  std::vector<std::shared_ptr<const PolicyResult>> parts;
+  CheckResult result;  // the parts' results merged
   report::SiteTable sites;
   std::string summary;
-  mutable std::once_flag page_once;
-  mutable std::string page;
+  mutable std::once_flag data_once;
+  mutable std::shared_ptr<const server::EncodedBody> data;
 };
+
+// The page in serve mode holds no evaluation: it fetches the data from the API, so
+// it is the same for every evaluation and a browser keeps it.
+constexpr std::string_view kServePageData =
+    R"({"format":"ringfence-report","version":1,"mode":"serve","data_url":"api/report"})";
 
 ReportService::ReportService(LoadedBundle bundle, std::string bundle_path,
                              std::vector<PolicySource> policies, Days at, std::string page_template,
@@ -131,7 +144,18 @@ ReportService::ReportService(LoadedBundle bundle, std::string bundle_path,
       at_(at),
       page_template_(std::move(page_template)),
       threads_(threads) {
-  state_ = make_state(std::move(policies));
+  page_ = std::make_shared<const server::EncodedBody>(
+      "text/html; charset=utf-8", render_report_html(page_template_, kServePageData));
+  // Before any evaluation: zone rules keep their site distances here.
+  zone_cache_ = std::make_unique<analysis::SiteZoneCache>(bundle_.network);
+  equipment_ =
+      std::make_shared<const report::SiteTable>(report::build_site_equipment(bundle_.network));
+  std::vector<std::shared_ptr<const PolicyResult>> parts;
+  for (auto& p : policies) {
+    initial_ids_.push_back(p.policy.id);
+    parts.push_back(evaluate_one(std::move(p)));
+  }
+  state_ = make_state(std::move(parts));
 }
 
 ReportService::~ReportService() = default;
@@ -141,14 +165,23 @@ std::shared_ptr<const ReportService::State> ReportService::current() const {
   return state_;
 }
 
+std::shared_ptr<const ReportService::PolicyResult> ReportService::evaluate_one(
+    PolicySource source) const {
+  auto part = std::make_shared<PolicyResult>();
+  part->result = ringfence::evaluate(bundle_.network, {source.policy}, at_, threads_);
+  part->source = std::move(source);
+  return part;
+}
+
 std::shared_ptr<const ReportService::State> ReportService::make_state(
-    std::vector<PolicySource> policies) const {
+    std::vector<std::shared_ptr<const PolicyResult>> parts) const {
   auto state = std::make_shared<State>();
-  std::vector<Policy> list;
-  for (const auto& p : policies) list.push_back(p.policy);
-  state->sources = std::move(policies);
-  state->result = ringfence::evaluate(bundle_.network, std::move(list), at_, threads_);
-  state->sites = report::build_site_table(bundle_.network, state->result);
+  std::vector<const CheckResult*> results;
+  for (const auto& p : parts) results.push_back(&p->result);
+  state->result = report::merge_results(results);
+  state->parts = std::move(parts);
+  state->sites = *equipment_;
+  report::count_site_findings(bundle_.network, state->result, state->sites);
   const Network& net = bundle_.network;
   JsonWriter w(state->summary, false);
   w.begin_object();
@@ -165,16 +198,20 @@ std::pair<std::size_t, std::size_t> ReportService::counts() const {
   return {state->result.findings.size(), state->result.overdue};
 }
 
-ApiResponse ReportService::page() const {
+std::shared_ptr<const server::EncodedBody> ReportService::page() const {
+  return page_;
+}
+
+std::shared_ptr<const server::EncodedBody> ReportService::report_data() const {
   const auto state = current();
-  std::call_once(state->page_once, [&] {
+  std::call_once(state->data_once, [&] {
     ReportOptions options;
     options.serve_mode = true;
-    state->page = render_report_html(
-        page_template_,
+    state->data = std::make_shared<const server::EncodedBody>(
+        "application/json",
         build_report_data(bundle_.network, state->result, {bundle_path_, bundle_.files}, options));
   });
-  return {200, "text/html; charset=utf-8", state->page};
+  return state->data;
 }
 
 ApiResponse ReportService::summary() const {
@@ -327,8 +364,22 @@ ApiResponse ReportService::exposure(const QueryParams& query) const try {
       throw ApiError(400, "measure '" + *v + "' is not elements, sites, traffic or population");
     measure = *m;
   }
-  return json_response(
-      render_exposure_json(bundle_.network, compute_exposure(bundle_.network, by, measure)));
+  // The network does not change, so neither do its exposure answers: each is kept
+  // (at most kMaxCachedExposures of them; the keys are few).
+  constexpr std::size_t kMaxCachedExposures = 64;
+  std::string key;
+  for (GroupKey k : by) key += std::to_string(static_cast<int>(k)) + ",";
+  key += "|" + std::to_string(static_cast<int>(measure));
+  {
+    std::lock_guard lock(exposure_mutex_);
+    if (auto it = exposure_cache_.find(key); it != exposure_cache_.end())
+      return json_response(it->second);
+  }
+  std::string body =
+      render_exposure_json(bundle_.network, compute_exposure(bundle_.network, by, measure));
+  std::lock_guard lock(exposure_mutex_);
+  if (exposure_cache_.size() < kMaxCachedExposures) exposure_cache_.emplace(key, body);
+  return json_response(std::move(body));
 } catch (const ApiError& e) {
   return error_response(e.status, e.what());
 }
@@ -395,7 +446,8 @@ ApiResponse ReportService::policies() const {
   std::string body;
   JsonWriter w(body, false);
   w.begin_object().key("policies").begin_array();
-  for (const auto& s : state->sources) {
+  for (const auto& part : state->parts) {
+    const PolicySource& s = part->source;
     w.begin_object().field("id", s.policy.id).field("title", s.policy.title);
     w.field("origin", s.policy.origin).field("toml", s.text).end_object();
   }
@@ -419,17 +471,39 @@ ApiResponse ReportService::evaluate(std::string_view toml) {
   }
   source.policy.origin = "edited in the web UI";
   source.text = std::string(toml);
+  if (source.policy.rules.size() > kMaxRulesPerPolicy)
+    return error_response(400, "the policy has " + std::to_string(source.policy.rules.size()) +
+                                   " rules; a policy edited here may hold at most " +
+                                   std::to_string(kMaxRulesPerPolicy));
 
   std::lock_guard evaluating(evaluate_mutex_);
-  std::vector<PolicySource> policies = current()->sources;
-  bool replaced = false;
-  for (auto& p : policies)
-    if (p.policy.id == source.policy.id) {
-      p = source;
-      replaced = true;
-    }
-  if (!replaced) policies.push_back(std::move(source));
-  auto next = make_state(std::move(policies));
+  std::vector<std::shared_ptr<const PolicyResult>> parts = current()->parts;
+  auto same = std::find_if(parts.begin(), parts.end(),
+                           [&](const auto& p) { return p->source.policy.id == source.policy.id; });
+  if (same == parts.end()) {
+    std::size_t added = 0;
+    for (const auto& p : parts)
+      if (std::find(initial_ids_.begin(), initial_ids_.end(), p->source.policy.id) ==
+          initial_ids_.end())
+        ++added;
+    if (added >= kMaxAddedPolicies)
+      return error_response(
+          409, "this server already holds " + std::to_string(added) +
+                   " policies added in the web UI, the most it keeps; edit one of them (the "
+                   "same [policy] id) instead of adding policy '" +
+                   source.policy.id + "'");
+  }
+  std::shared_ptr<const State> next;
+  try {
+    auto part = evaluate_one(std::move(source));
+    if (same != parts.end())
+      *same = std::move(part);
+    else
+      parts.push_back(std::move(part));
+    next = make_state(std::move(parts));
+  } catch (const InputError& e) {
+    return error_response(400, e.what());
+  }
   {
     std::lock_guard lock(state_mutex_);
     state_ = next;

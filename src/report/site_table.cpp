@@ -18,6 +18,12 @@ struct VectorHash {
 }  // namespace
 
 SiteTable build_site_table(const Network& net, const CheckResult& result) {
+  SiteTable t = build_site_equipment(net);
+  count_site_findings(net, result, t);
+  return t;
+}
+
+SiteTable build_site_equipment(const Network& net) {
   const std::size_t sites = net.sites.size();
   const Elements& el = net.elements;
   SiteTable t;
@@ -86,7 +92,13 @@ SiteTable build_site_table(const Network& net, const CheckResult& result) {
     if (inserted) t.profiles.push_back(triples);
     t.profile[s] = it->second;
   }
+  return t;
+}
 
+void count_site_findings(const Network& net, const CheckResult& result, SiteTable& t) {
+  const std::size_t sites = net.sites.size();
+  const Elements& el = net.elements;
+  t.group_findings = 0;
   t.findings.assign(sites, 0);
   t.status.assign(sites, 0);
   for (const auto& f : result.findings) {
@@ -98,7 +110,6 @@ SiteTable build_site_table(const Network& net, const CheckResult& result) {
     ++t.findings[s];
     t.status[s] = std::max<std::uint8_t>(t.status[s], f.status == Status::kOverdue ? 2 : 1);
   }
-  return t;
 }
 
 }  // namespace ringfence::report

@@ -29,4 +29,10 @@ struct SiteTable {
 
 SiteTable build_site_table(const Network& net, const CheckResult& result);
 
+// The two halves of build_site_table: what depends on the network alone (vendors,
+// dominant, profile, profiles), and the findings of one result (findings, status,
+// group_findings), so that `serve` computes the first once and the second per edit.
+SiteTable build_site_equipment(const Network& net);
+void count_site_findings(const Network& net, const CheckResult& result, SiteTable& table);
+
 }  // namespace ringfence::report

@@ -16,9 +16,13 @@
 
 #include "ringfence/bundle.hpp"
 #include "ringfence/check.hpp"
+#include "ringfence/check_output.hpp"
 #include "ringfence/geo.hpp"
+#include "ringfence/http_encoding.hpp"
 #include "ringfence/report_service.hpp"
+#include "server/access_token.hpp"
 #include "test_support.hpp"
+#include "unit/decompress.hpp"
 
 namespace ringfence {
 namespace {
@@ -449,14 +453,142 @@ TEST_F(ServiceTest, AnInvalidPolicyIs400AndChangesNothing) {
   EXPECT_EQ(ok(service_->summary())["summary"]["findings"], 5);
 }
 
-TEST_F(ServiceTest, ThePageIsTheReportInServeMode) {
-  const ApiResponse page = service_->page();
-  EXPECT_EQ(page.status, 200);
-  EXPECT_EQ(page.content_type, "text/html; charset=utf-8");
-  ASSERT_EQ(page.body.rfind("<html>{", 0), 0u);
-  const json d = json::parse(page.body.substr(6, page.body.size() - 6 - 7));
+TEST_F(ServiceTest, ThePageIsStaticAndTheDataComesFromTheApi) {
+  const auto page = service_->page();
+  EXPECT_EQ(page->content_type(), "text/html; charset=utf-8");
+  const std::string html(*page->in(server::ContentEncoding::kIdentity).first);
+  EXPECT_EQ(html,
+            "<html>{\"format\":\"ringfence-report\",\"version\":1,\"mode\":\"serve\","
+            "\"data_url\":\"api/report\"}</html>");
+  const auto data = service_->report_data();
+  EXPECT_EQ(data->content_type(), "application/json");
+  json d = json::parse(*data->in(server::ContentEncoding::kIdentity).first);
   EXPECT_EQ(d["mode"], "serve");
   EXPECT_EQ(d["summary"]["findings"], 5);
+  EXPECT_EQ(service_->report_data(), data);  // built once per evaluation
+
+  std::string edited = kPolicy;
+  edited.replace(edited.find("radius_m = 5000"), 15, "radius_m = 1000");
+  ok(service_->evaluate(edited));
+  EXPECT_EQ(service_->page()->etag(), page->etag());  // the page does not change
+  const auto after = service_->report_data();
+  EXPECT_NE(after->etag(), data->etag());
+  d = json::parse(*after->in(server::ContentEncoding::kIdentity).first);
+  EXPECT_EQ(d["summary"]["findings"], 3);
+}
+
+TEST_F(ServiceTest, PoliciesAddedByEditingAreBounded) {
+  auto policy = [](int i, int rules) {
+    std::string t = "[policy]\nid = \"p" + std::to_string(i) + "\"\n";
+    for (int r = 0; r < rules; ++r)
+      t += "[[rule]]\nid = \"r" + std::to_string(r) +
+           "\"\nkind = \"exclude\"\nvendors = [\"Nokia\"]\n";
+    return t;
+  };
+  for (int i = 0; i < static_cast<int>(ReportService::kMaxAddedPolicies); ++i)
+    ok(service_->evaluate(policy(i, 1)));
+  EXPECT_EQ(ok(service_->policies())["policies"].size(), 17u);
+  const ApiResponse refused = service_->evaluate(policy(99, 1));
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(json::parse(refused.body)["error"],
+            "this server already holds 16 policies added in the web UI, the most it keeps; edit "
+            "one of them (the same [policy] id) instead of adding policy 'p99'");
+  // Replacing one, or the policy the server started with, is still possible.
+  EXPECT_EQ(ok(service_->evaluate(policy(3, 2)))["summary"]["by_rule"]["p3/r1"], 4);
+  ok(service_->evaluate(kPolicy));
+  EXPECT_EQ(ok(service_->policies())["policies"].size(), 17u);
+
+  // A policy of too many rules is refused whatever its id.
+  EXPECT_EQ(bad(service_->evaluate(policy(3, 101))),
+            "the policy has 101 rules; a policy edited here may hold at most 100");
+  EXPECT_EQ(service_->counts().first, 5u + 15u * 4u + 2u * 4u);
+}
+
+TEST_F(ServiceTest, AnEditEvaluatesAsOnePassWould) {
+  // Two policies: the one the server started with and one added; the merged result
+  // equals evaluate() on both, finding for finding, in check's JSON.
+  const std::string added =
+      "[policy]\nid = \"a\"\n[[rule]]\nid = \"nokia\"\nkind = \"exclude\"\nvendors = "
+      "[\"Nokia\"]\ndeadline = 2030-01-01\n[[rule]]\nid = \"zz\"\nkind = \"exclude\"\n"
+      "vendors = [\"HW\"]\n";
+  ok(service_->evaluate(added));
+  const LoadedBundle b = load_bundle(dir_.str());
+  const CheckResult one_pass =
+      evaluate(b.network, {parse_policy(kPolicy, "t.toml"), parse_policy(added, "x")},
+               *parse_iso_date("2024-01-01"), 1);
+  json expected;
+  for (int offset = 0; offset < 100; offset += 10) {
+    const json page = findings({{"offset", std::to_string(offset)}, {"limit", "10"}});
+    for (const auto& f : page["findings"]) expected.push_back(f);
+  }
+  const json all = json::parse(render_check_json(b.network, one_pass, {"the-bundle", b.files}));
+  EXPECT_EQ(expected, all["findings"]);
+  EXPECT_EQ(ok(service_->summary())["summary"], all["summary"]);
+}
+
+TEST(HttpEncoding, NegotiatesWhatTheClientAccepts) {
+  using server::ContentEncoding;
+  using server::negotiate_encoding;
+  EXPECT_EQ(negotiate_encoding(""), ContentEncoding::kIdentity);
+  EXPECT_EQ(negotiate_encoding("gzip, deflate, br"), ContentEncoding::kBrotli);
+  EXPECT_EQ(negotiate_encoding("gzip"), ContentEncoding::kGzip);
+  EXPECT_EQ(negotiate_encoding("GZIP;q=0.5, br;q=0"), ContentEncoding::kGzip);
+  EXPECT_EQ(negotiate_encoding("br;q=0.2, gzip;q=0.8"), ContentEncoding::kGzip);
+  EXPECT_EQ(negotiate_encoding("*"), ContentEncoding::kBrotli);
+  EXPECT_EQ(negotiate_encoding("*;q=0, identity"), ContentEncoding::kIdentity);
+  EXPECT_EQ(negotiate_encoding("deflate"), ContentEncoding::kIdentity);
+  EXPECT_TRUE(server::etag_matches("\"a\", W/\"b\"", "\"b\""));
+  EXPECT_TRUE(server::etag_matches("*", "\"b\""));
+  EXPECT_FALSE(server::etag_matches("\"a\"", "\"b\""));
+  EXPECT_FALSE(server::etag_matches("", "\"b\""));
+}
+
+TEST(HttpEncoding, BodiesAreCompressedOnceAndDecompressToThemselves) {
+  std::string text;
+  for (int i = 0; i < 5000; ++i) text += "{\"site_id\":\"S" + std::to_string(i) + "\"},";
+  const server::EncodedBody body("application/json", text);
+  EXPECT_EQ(body.etag().size(), 34u);
+  const auto [gz, gz_encoding] = body.in(server::ContentEncoding::kGzip);
+  EXPECT_EQ(gz_encoding, server::ContentEncoding::kGzip);
+  EXPECT_EQ(body.in(server::ContentEncoding::kGzip).first, gz);  // kept, not made again
+  EXPECT_LT(gz->size(), text.size() / 4);
+  EXPECT_EQ(testing::gunzip(*gz), text);
+  const auto [br, br_encoding] = body.in(server::ContentEncoding::kBrotli);
+  EXPECT_EQ(br_encoding, server::ContentEncoding::kBrotli);
+  EXPECT_EQ(testing::unbrotli(*br), text);
+  EXPECT_LT(br->size(), gz->size());
+  // Small bodies stay as they are.
+  const server::EncodedBody small("application/json", "{}");
+  EXPECT_EQ(small.in(server::ContentEncoding::kBrotli).second, server::ContentEncoding::kIdentity);
+}
+
+TEST(AccessToken, ComparesTheWholeToken) {
+  const auto token = server::AccessToken::from_text("  0123456789abcdef0123\n", "t");
+  EXPECT_TRUE(token.matches("0123456789abcdef0123"));
+  EXPECT_FALSE(token.matches("0123456789abcdef012"));
+  EXPECT_FALSE(token.matches("0123456789abcdef01234"));
+  EXPECT_FALSE(token.matches(""));
+  try {
+    server::AccessToken::from_text("short", "tok.txt");
+    ADD_FAILURE() << "a short token was accepted";
+  } catch (const std::runtime_error& e) {
+    EXPECT_STREQ(e.what(),
+                 "tok.txt: the token has 5 characters, expected at least 16 (e.g. the output "
+                 "of `openssl rand -hex 32`)");
+  }
+  EXPECT_THROW(server::AccessToken::from_text("0123456789abcdef 0123", "t"), std::runtime_error);
+  EXPECT_THROW(server::AccessToken::from_file("/nonexistent/token"), std::runtime_error);
+}
+
+TEST(AccessToken, IsFoundInTheAuthorizationHeaderOrTheCookie) {
+  using server::presented_token;
+  EXPECT_EQ(presented_token("Bearer abc", ""), "abc");
+  EXPECT_EQ(presented_token("bearer  abc ", ""), "abc");
+  EXPECT_EQ(presented_token("Basic abc", ""), std::nullopt);
+  EXPECT_EQ(presented_token("", "a=1; ringfence_token=xyz; b=2"), "xyz");
+  EXPECT_EQ(presented_token("", "ringfence_token_x=1"), std::nullopt);
+  EXPECT_EQ(presented_token("", ""), std::nullopt);
+  EXPECT_EQ(presented_token("Bearer h", "ringfence_token=c"), "h");
 }
 
 }  // namespace

@@ -1,13 +1,34 @@
 // The ringfence report page: reads the report data (format in
 // include/ringfence/report.hpp) from the page itself and draws the header, the map,
 // the charts and the findings table. Nothing is fetched, except from the local
-// `ringfence serve` API when the page is served by it.
+// `ringfence serve` API when the page is served by it: there the page holds only
+// { mode: "serve", data_url } and fetches the data from that address, so the page
+// itself stays the same across evaluations and the browser keeps it.
 //
 // window.ringfenceReport is a read-only view of what the page shows (for tests and
 // for anyone scripting the page): counts of rendered map points and table rows, the
 // filters in force, and script errors.
 (function () {
   'use strict';
+
+  const embedded = JSON.parse(document.getElementById('ringfence-data').textContent);
+  if (!embedded.data_url) {
+    start(embedded);
+    return;
+  }
+  fetch(embedded.data_url, { credentials: 'same-origin' })
+    .then((r) => {
+      if (!r.ok) throw new Error('cannot load the report data: HTTP ' + r.status);
+      return r.json();
+    })
+    .then(start)
+    .catch((e) => {
+      document.body.insertAdjacentText('afterbegin', String(e));
+      throw e;
+    });
+
+// The page, drawn from the report data.
+function start(data) {
 
   const AGGREGATE_ABOVE = 6000; // visible sites above which the map draws clusters
   const CLUSTER_PX = 44; // a cluster gathers the sites in a square this wide on screen
@@ -72,7 +93,6 @@
   window.addEventListener('error', (e) => st.errors.push(String(e.message || e)));
   window.addEventListener('unhandledrejection', (e) => st.errors.push(String(e.reason)));
 
-  const data = JSON.parse(document.getElementById('ringfence-data').textContent);
   const S = data.sites;
   const F = data.findings;
   const nSites = S.count;
@@ -1063,4 +1083,5 @@
     st.errors.push(String(e && e.stack ? e.stack : e));
     throw e;
   }
+}
 })();
