@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "cli/common.hpp"
+#include "cli/exposure_whatif_options.hpp"
 #include "ringfence/exposure_output.hpp"
 
 namespace ringfence::cli {
@@ -15,6 +16,7 @@ struct ExposureOptions {
   std::string measure = "elements";
   std::string format = "text";
   std::string out;
+  WhatIfOptions what_if;
 };
 
 std::vector<GroupKey> parse_by(const std::string& text) {
@@ -37,6 +39,7 @@ Command add_exposure(CLI::App& root) {
       ->capture_default_str();
   app->add_option("--format", opts->format, "text, json or csv")->capture_default_str();
   app->add_option("--out", opts->out, "Write to this file (atomically) instead of stdout");
+  add_what_if_options(*app, opts->what_if);
   return {app, [opts] {
             require_format(opts->format, {"text", "json", "csv"});
             const auto by = parse_by(opts->by);
@@ -45,8 +48,12 @@ Command add_exposure(CLI::App& root) {
               throw UsageError("unknown --measure '" + opts->measure +
                                "' (expected elements, sites, traffic or population)");
             LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
-            const ExposureResult r = compute_exposure(bundle.network, by, *measure);
             const Network& net = bundle.network;
+            if (!opts->what_if.empty()) {
+              run_what_if(net, by, *measure, opts->what_if, opts->format, opts->out);
+              return kOk;
+            }
+            const ExposureResult r = compute_exposure(bundle.network, by, *measure);
             emit(opts->format == "json"  ? render_exposure_json(net, r)
                  : opts->format == "csv" ? render_exposure_csv(net, r)
                                          : render_exposure_text(net, r),
