@@ -80,7 +80,8 @@ Command add_serve(CLI::App& root) {
       ->capture_default_str();
   app->footer(
       "Prints the address to open, then serves until interrupted (Ctrl-C). Routes: GET /,\n"
-      "/api/summary, /api/findings, /api/exposure, /api/sites, /api/policies; POST\n"
+      "/api/summary, /api/findings, /api/exposure, /api/sites, /api/policies,\n"
+      "/api/blast-radius; POST\n"
       "/api/evaluate with a policy as application/toml. Exit status: 0 stopped, 2 bad input\n"
       "or usage (or the port cannot be bound).");
   return {
@@ -134,7 +135,7 @@ Command add_serve(CLI::App& root) {
           if (res.status == 404)
             message = "no route " + req.method + " " + req.path +
                       " (GET /, /api/summary, /api/findings, /api/exposure, /api/sites, "
-                      "/api/policies; POST /api/evaluate)";
+                      "/api/policies, /api/blast-radius; POST /api/evaluate)";
           else if (res.status == 413)
             message = "request body over " + std::to_string(kMaxBodyBytes) + " bytes";
           else
@@ -172,6 +173,9 @@ Command add_serve(CLI::App& root) {
         });
         server.Get("/api/policies", [api](const httplib::Request&, httplib::Response& res) {
           send(res, api->policies());
+        });
+        server.Get("/api/blast-radius", [api](const httplib::Request& req, httplib::Response& res) {
+          send(res, api->blast_radius(req.params));
         });
         server.Post("/api/evaluate", [api](const httplib::Request& req, httplib::Response& res) {
           const std::string type = req.get_header_value("Content-Type");
