@@ -75,7 +75,9 @@ TEST_F(PathsTest, CondensationMakesEachCycleOneComponentInReverseTopologicalOrde
   const Links& l = net().links;
   for (std::size_t k = 0; k < l.size(); ++k) {
     const auto a = c.component[l.from[k]], b = c.component[l.to[k]];
-    if (a != b) EXPECT_GT(a, b) << l.from[k] << "->" << l.to[k];
+    if (a != b) {
+      EXPECT_GT(a, b) << l.from[k] << "->" << l.to[k];
+    }
   }
 }
 
