@@ -52,14 +52,15 @@ struct CheckResult {
   std::vector<EvaluatedRule> rules;  // sorted by rule_id
   std::vector<Finding> findings;     // sorted by rule_id, then element_id / group
   std::size_t overdue = 0;
+  unsigned peak_threads = 0;  // the most threads that ran at once (the --threads bound holds)
 };
 
 inline const Rule& rule_of(const CheckResult& r, const EvaluatedRule& e) {
   return r.policies[e.policy].rules[e.rule_index];
 }
 
-// Evaluates every rule of every policy at `at`. Rules run in parallel on
-// `threads` threads (0 = hardware concurrency).
+// Evaluates every rule of every policy at `at`. At most `threads` threads run at
+// once (0 = hardware concurrency), rules in parallel and sites within a rule.
 CheckResult evaluate(const Network& net, std::vector<Policy> policies, Days at,
                      unsigned threads = 0);
 

@@ -8,13 +8,17 @@
 
 namespace ringfence {
 
+// Where a problem is: a line and column in a text file, or, in a source that has no
+// lines (a GeoPackage, a Shapefile, a JSON API page), the record: "layer zones,
+// feature 12".
 struct Diagnostic {
   std::string file;
   std::size_t line = 0;    // 1-based; 0 when the problem concerns the whole file
   std::size_t column = 0;  // 1-based byte column; 0 when unknown
   std::string message;     // "what is wrong (what was expected)"
+  std::string record;      // instead of line and column, where a source has no lines
 
-  std::string to_string() const;  // FILE:LINE:COLUMN: message
+  std::string to_string() const;  // FILE:LINE:COLUMN: message, or FILE: RECORD: message
 };
 
 class Diagnostics {
@@ -24,6 +28,8 @@ class Diagnostics {
   static constexpr std::size_t kMaxErrors = 100;
 
   void error(std::string file, std::size_t line, std::size_t column, std::string message);
+  // A problem in a source without lines, located by its record ("layer x, feature 3").
+  void error_at_record(std::string file, std::string record, std::string message);
   void warning(std::string file, std::size_t line, std::size_t column, std::string message);
 
   bool has_errors() const { return !errors_.empty() || suppressed_errors_ > 0; }
@@ -45,6 +51,8 @@ class InputError : public std::runtime_error {
  public:
   explicit InputError(Diagnostics diagnostics);
   InputError(std::string file, std::size_t line, std::size_t column, std::string message);
+  // Located by record, for sources without lines.
+  static InputError at_record(std::string file, std::string record, std::string message);
   const Diagnostics& diagnostics() const { return diagnostics_; }
 
  private:

@@ -11,8 +11,8 @@
 #include <vector>
 
 #include "ringfence/exposure.hpp"
+#include "ringfence/filter.hpp"
 #include "ringfence/network.hpp"
-#include "ringfence/policy.hpp"
 
 namespace ringfence {
 

@@ -10,6 +10,7 @@
 
 #include "ringfence/date.hpp"
 #include "ringfence/exposure.hpp"
+#include "ringfence/filter.hpp"
 
 namespace ringfence {
 
@@ -24,22 +25,6 @@ enum class RuleKind : std::uint8_t {
   kSupportCutoff,
 };
 std::string_view rule_kind_name(RuleKind kind);
-
-// A conjunction of "key is any of these values"; an empty filter matches all.
-// Element filters use the keys operator, domain, function, technology, vendor,
-// site_kind, region; zone filters use any zone property.
-struct Filter {
-  std::map<std::string, std::vector<std::string>> any_of;
-  bool empty() const { return any_of.empty(); }
-};
-
-// Vendor names (any registry spelling) and registry tags; `all` when a rule has no
-// `vendors` (every vendor is in scope).
-struct VendorSpec {
-  bool all = true;
-  std::vector<std::string> names;
-  std::vector<std::string> tags;
-};
 
 enum class Footprint : std::uint8_t { kSite, kSector };
 

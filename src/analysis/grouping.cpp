@@ -49,6 +49,20 @@ Grouping group_elements(const Network& net, const std::vector<GroupKey>& by,
   return g;
 }
 
+std::vector<std::uint32_t> members_of_group(const Network& net, const std::vector<GroupKey>& by,
+                                            const std::vector<std::uint8_t>& mask,
+                                            const std::vector<std::string>& key) {
+  const Grouping g = group_elements(net, by, mask);
+  std::uint32_t wanted = kNoGroup;
+  for (std::uint32_t i = 0; i < g.keys.size(); ++i)
+    if (g.keys[i] == key) wanted = i;
+  std::vector<std::uint32_t> out;
+  if (wanted == kNoGroup) return out;
+  for (std::uint32_t e = 0; e < g.group_of.size(); ++e)
+    if (g.group_of[e] == wanted) out.push_back(e);
+  return out;
+}
+
 GroupAmounts measure_groups(const Network& net, const Grouping& grouping, Measure measure,
                             const std::vector<std::uint32_t>& class_of_vendor) {
   const Elements& el = net.elements;

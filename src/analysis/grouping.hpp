@@ -22,6 +22,12 @@ struct Grouping {
 Grouping group_elements(const Network& net, const std::vector<GroupKey>& by,
                         const std::vector<std::uint8_t>& mask);
 
+// The elements with mask[e] != 0 (all when mask is empty)
+// whose group under `by` has exactly these key values.
+std::vector<std::uint32_t> members_of_group(const Network& net, const std::vector<GroupKey>& by,
+                                            const std::vector<std::uint8_t>& mask,
+                                            const std::vector<std::string>& key);
+
 // Per group: the total measured, and the amount per vendor class. `class_of_vendor`
 // maps each vendor id to a class (identity for per-vendor amounts; 0/1 for "in a
 // vendor set or not"). With sites and population, a site counts once in the total

@@ -26,8 +26,8 @@ PathsResult compute_paths(const Network& net, const PathsOptions& options) {
     std::vector<std::uint8_t> needed(net.sites.size(), 0);
     for (std::uint32_t e = 0; e < n; ++e)
       if (origin[e]) needed[el.site[e]] = 1;
-    const auto near = analysis::sites_near_zones(
-        net, analysis::zones_passing(net, options.zone_filter), options.radius_m, needed);
+    const auto near = analysis::sites_near_zones(net, analysis::zone_mask(net, options.zone_filter),
+                                                 options.radius_m, needed);
     for (std::uint32_t e = 0; e < n; ++e) origin[e] = origin[e] && near[el.site[e]];
   }
 

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 
-#include "io/fields.hpp"
 #include "ringfence/geo.hpp"
 
 namespace ringfence::analysis {
@@ -10,23 +9,6 @@ namespace ringfence::analysis {
 ElementMask domain_elements(const Network& net, Domain domain) {
   ElementMask mask(net.elements.size(), 0);
   for (std::size_t e = 0; e < mask.size(); ++e) mask[e] = net.elements.domain[e] == domain;
-  return mask;
-}
-
-std::vector<std::uint8_t> zones_passing(const Network& net, const Filter& filter) {
-  std::vector<std::uint8_t> mask(net.zones.size(), 1);
-  for (std::size_t z = 0; z < net.zones.size(); ++z)
-    for (const auto& [key, values] : filter.any_of) {
-      const auto it = net.zones[z].properties.find(key);
-      const bool match = it != net.zones[z].properties.end() &&
-                         std::any_of(values.begin(), values.end(), [&](const std::string& v) {
-                           return io::to_lower_ascii(v) == io::to_lower_ascii(it->second);
-                         });
-      if (!match) {
-        mask[z] = 0;
-        break;
-      }
-    }
   return mask;
 }
 

@@ -1,19 +1,15 @@
-// Masks shared by the data-path analyses: elements of a domain, zones passing a filter,
-// and the sites within a radius of those zones.
+// Masks shared by the data-path analyses: elements of a domain and the sites within a
+// radius of selected zones.
 #pragma once
 #include <cstdint>
 #include <vector>
 
 #include "analysis/paths.hpp"
 #include "ringfence/network.hpp"
-#include "ringfence/policy.hpp"
 
 namespace ringfence::analysis {
 
 ElementMask domain_elements(const Network& net, Domain domain);
-// Per zone: 1 if each key of the filter names a property with one of its values
-// (ignoring ASCII case).
-std::vector<std::uint8_t> zones_passing(const Network& net, const Filter& filter);
 // Per site: 1 if needed[site] and the site lies within radius_m of a selected zone.
 std::vector<std::uint8_t> sites_near_zones(const Network& net,
                                            const std::vector<std::uint8_t>& zones, double radius_m,

@@ -27,30 +27,6 @@ ElementMask reaches_any(const Links& links, const ElementMask& targets,
   return reached;
 }
 
-NearestTargets nearest_targets(const Links& links, const ElementMask& targets) {
-  const std::size_t n = targets.size();
-  NearestTargets r{std::vector<std::uint32_t>(n, kUnreached),
-                   std::vector<std::uint32_t>(n, kUnreached)};
-  std::vector<std::uint32_t> queue;
-  for (std::uint32_t e = 0; e < n; ++e)
-    if (targets[e]) {
-      r.distance[e] = 0;
-      queue.push_back(e);
-    }
-  if (links.size() == 0) return r;
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const std::uint32_t u = queue[head];
-    for (std::uint32_t k = links.in_offsets[u]; k < links.in_offsets[u + 1]; ++k) {
-      const std::uint32_t w = links.in_sources[k];
-      if (r.distance[w] != kUnreached) continue;
-      r.distance[w] = r.distance[u] + 1;
-      r.next[w] = u;
-      queue.push_back(w);
-    }
-  }
-  return r;
-}
-
 // Tarjan's algorithm without recursion (a national network's chains are deep enough to
 // overflow the call stack). A component is complete only after every component
 // reachable from it, which gives the reverse topological numbering.

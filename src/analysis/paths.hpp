@@ -1,5 +1,6 @@
-// The path search over the links (Network::links, CSR both ways) shared by the data-path
-// analyses (paths, blast radius) and the path_exclusion rule.
+// Reachability over the links (Network::links, CSR both ways) for the data-path
+// analyses (paths, blast radius); the shortest path to a target set, which the
+// path_exclusion rule uses, is in analysis/reachability.hpp.
 //
 // Traffic flows along a link from `from` to `to`, towards the core. Every search here is
 // linear in elements + links and safe with cycles and diamonds: reachability is a
@@ -10,27 +11,18 @@
 #include <cstdint>
 #include <vector>
 
+#include "analysis/masks.hpp"
 #include "ringfence/network.hpp"
 
 namespace ringfence::analysis {
 
-using ElementMask = std::vector<std::uint8_t>;  // per element, 0 or 1
+using ElementMask = Mask;  // per element, 0 or 1
 
 // Elements from which an element of `targets` can be reached over the links (targets
 // included). Elements with blocked[e] are neither reached nor passed through (a
 // failed element); `blocked` may be empty.
 ElementMask reaches_any(const Links& links, const ElementMask& targets,
                         const ElementMask& blocked = {});
-
-// For each element, the number of links to the nearest element of `targets` (0 for a
-// target, kUnreached when none is reachable) and the next element on one such
-// shortest path (ties: the first link in links.csv order).
-inline constexpr std::uint32_t kUnreached = UINT32_MAX;
-struct NearestTargets {
-  std::vector<std::uint32_t> distance;
-  std::vector<std::uint32_t> next;  // kUnreached at targets and unreached elements
-};
-NearestTargets nearest_targets(const Links& links, const ElementMask& targets);
 
 // The elements with on_path[e] condensed into strongly connected components over the
 // links between them. Components are numbered in reverse topological order: every

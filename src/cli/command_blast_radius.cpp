@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "cli/common.hpp"
+#include "cli/options.hpp"
 #include "ringfence/paths_output.hpp"
 
 namespace ringfence::cli {
@@ -11,18 +12,18 @@ namespace ringfence::cli {
 namespace {
 
 struct BlastCliOptions {
-  std::string bundle, vendor, element, site;
+  BundleArg bundle;
+  std::string vendor, element, site;
   double zone_radius = 5000;
   std::size_t top = 10;
-  std::string format = "text";
-  std::string out;
+  OutputArgs output;
 };
 
 Command add_blast_radius(CLI::App& root) {
   auto opts = std::make_shared<BlastCliOptions>();
   CLI::App* app = root.add_subcommand("blast-radius",
                                       "What one vendor, element or site can observe or cut off");
-  app->add_option("BUNDLE", opts->bundle, "Bundle directory")->required();
+  opts->bundle.add_to(*app);
   auto* vendor = app->add_option("--vendor", opts->vendor, "A vendor (any spelling)");
   auto* element = app->add_option("--element", opts->element, "An element id");
   auto* site = app->add_option("--site", opts->site, "A site id");
@@ -34,10 +35,9 @@ Command add_blast_radius(CLI::App& root) {
       ->check(CLI::NonNegativeNumber);
   app->add_option("--top", opts->top, "How many of its elements to list by traffic carried")
       ->capture_default_str();
-  app->add_option("--format", opts->format, "text, json or geojson")->capture_default_str();
-  app->add_option("--out", opts->out, "Write to this file (atomically) instead of stdout");
+  opts->output.add_to(*app, {"text", "json", "geojson"});
   return {app, [opts, vendor, element, site] {
-            require_format(opts->format, {"text", "json", "geojson"});
+            opts->output.check_format();
             BlastRadiusOptions bo;
             if (*vendor) {
               bo.kind = BlastTargetKind::kVendor;
@@ -53,7 +53,7 @@ Command add_blast_radius(CLI::App& root) {
             }
             bo.zone_radius_m = opts->zone_radius;
             bo.top = opts->top;
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
+            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path);
             const Network& net = bundle.network;
             progress("tracing paths");
             BlastRadiusResult r;
@@ -62,10 +62,10 @@ Command add_blast_radius(CLI::App& root) {
             } catch (const std::invalid_argument& e) {
               throw UsageError(e.what());
             }
-            emit(opts->format == "json"      ? render_blast_json(net, r)
-                 : opts->format == "geojson" ? render_blast_geojson(net, r)
-                                             : render_blast_text(net, r),
-                 opts->out);
+            const std::string& format = opts->output.format;
+            opts->output.write(format == "json"      ? render_blast_json(net, r)
+                               : format == "geojson" ? render_blast_geojson(net, r)
+                                                     : render_blast_text(net, r));
             return kOk;
           }};
 }

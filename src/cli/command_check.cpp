@@ -2,6 +2,7 @@
 #include <memory>
 
 #include "cli/common.hpp"
+#include "cli/options.hpp"
 #include "ringfence/check_output.hpp"
 
 namespace ringfence::cli {
@@ -9,59 +10,46 @@ namespace ringfence::cli {
 namespace {
 
 struct CheckOptions {
-  std::string bundle;
-  std::vector<std::string> policies;
-  std::string at;
-  std::string format = "text";
-  std::string out;
+  BundleArg bundle;
+  PolicyArgs policies;
+  OutputArgs output;
+  ThreadsArg threads;
   bool timeline = false;
-  unsigned threads = 0;
 };
 
 Command add_check(CLI::App& root) {
   auto opts = std::make_shared<CheckOptions>();
   CLI::App* app = root.add_subcommand(
       "check", "Evaluate policies: findings, due before their deadline, overdue from it");
-  app->add_option("BUNDLE", opts->bundle, "Bundle directory")->required();
-  app->add_option("--policy", opts->policies,
-                  "Policy TOML file or preset name (see `ringfence presets`); repeatable")
-      ->required();
-  app->add_option("--at", opts->at, "Evaluation date YYYY-MM-DD (default: today, UTC)");
-  app->add_option("--format", opts->format, "text, json, csv or geojson")->capture_default_str();
-  app->add_option("--out", opts->out, "Write to this file (atomically) instead of stdout");
+  opts->bundle.add_to(*app);
+  opts->policies.add_to(*app, true);
+  opts->output.add_to(*app, {"text", "json", "csv", "geojson"});
   app->add_flag("--timeline", opts->timeline,
                 "Print how many findings fall due at each deadline, per operator");
-  app->add_option("--threads", opts->threads, "Rules evaluated in parallel (0: all cores)")
-      ->capture_default_str();
+  opts->threads.add_to(*app);
   app->footer("Exit status: 0 nothing overdue, 1 overdue findings, 2 bad input or usage.");
   return {app, [opts] {
-            require_format(opts->format, {"text", "json", "csv", "geojson"});
-            if (opts->timeline && opts->format == "geojson")
+            const std::string& format = opts->output.format;
+            opts->output.check_format();
+            if (opts->timeline && format == "geojson")
               throw UsageError("--timeline has no geojson form (expected text, json or csv)");
-            const Days at = parse_at_option(opts->at);
-            // Policies first: a typo in a policy should not wait for a large bundle.
-            std::vector<Policy> policies;
-            for (const auto& p : opts->policies) policies.push_back(load_policy(p));
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
-            print_warnings(bundle.warnings, 5);
-            progress("evaluating " + std::to_string(policies.size()) + " policies ...");
-            const CheckResult result =
-                evaluate(bundle.network, std::move(policies), at, opts->threads);
-            progress("");
-            const Network& net = bundle.network;
-            const CheckInputs inputs{opts->bundle, bundle.files};
+            Pipeline pipeline(opts->policies);
+            const Evaluated run = pipeline.run(opts->bundle.path, opts->threads.threads);
+            const Network& net = run.bundle.network;
+            const CheckResult& result = run.result;
+            const CheckInputs inputs{opts->bundle.path, run.bundle.files};
             std::string text;
             if (opts->timeline)
-              text = render_timeline(check_timeline(net, result), opts->format);
-            else if (opts->format == "json")
+              text = render_timeline(check_timeline(net, result), format);
+            else if (format == "json")
               text = render_check_json(net, result, inputs);
-            else if (opts->format == "csv")
+            else if (format == "csv")
               text = render_check_csv(net, result);
-            else if (opts->format == "geojson")
+            else if (format == "geojson")
               text = render_check_geojson(net, result);
             else
               text = render_check_text(net, result, inputs);
-            emit(text, opts->out);
+            opts->output.write(text);
             return result.overdue > 0 ? kOverdue : kOk;
           }};
 }

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "cli/common.hpp"
+#include "cli/options.hpp"
 #include "ringfence/check_output.hpp"
 #include "ringfence/exposure_output.hpp"
 #include "ringfence/generate.hpp"
@@ -26,7 +27,7 @@ struct DemoOptions {
   std::size_t sites = 20000;
   std::uint64_t seed = 1;
   std::string at;
-  unsigned threads = 0;
+  ThreadsArg threads;
 };
 
 std::string seconds_since(std::chrono::steady_clock::time_point start) {
@@ -49,8 +50,7 @@ Command add_demo(CLI::App& root) {
       ->capture_default_str();
   app->add_option("--seed", opts->seed, "Generator seed")->capture_default_str();
   app->add_option("--at", opts->at, "Evaluation date YYYY-MM-DD (default: today, UTC)");
-  app->add_option("--threads", opts->threads, "Rules evaluated in parallel (0: all cores)")
-      ->capture_default_str();
+  opts->threads.add_to(*app);
   app->footer(
       "Writes DIR/bundle/ (the generated network), DIR/check.json, DIR/findings.geojson and\n"
       "DIR/report.html. Exit status: 0 done (overdue findings are the expected answer), 2 bad\n"
@@ -58,9 +58,7 @@ Command add_demo(CLI::App& root) {
   return {app, [opts] {
             namespace fs = std::filesystem;
             const auto start = std::chrono::steady_clock::now();
-            const Days at = parse_at_option(opts->at);
-            std::vector<Policy> policies;
-            for (const auto& p : kDemoPolicies) policies.push_back(load_policy(p));
+            Pipeline pipeline(PolicyArgs{kDemoPolicies, opts->at});
             const std::string html_template = load_report_template();
             fs::create_directories(opts->out);
             const std::string bundle_dir = (fs::path(opts->out) / "bundle").string();
@@ -74,6 +72,8 @@ Command add_demo(CLI::App& root) {
             GenerateSummary generated;
             try {
               generated = generate_network(g);
+            } catch (const OptionError& e) {
+              throw UsageError(e.with_options_as("--"));
             } catch (const std::invalid_argument& e) {
               throw UsageError(e.what());
             }
@@ -82,14 +82,15 @@ Command add_demo(CLI::App& root) {
                       << generated.elements << " elements, " << generated.links << " links, "
                       << generated.zones << " sensitive zones (seed " << generated.seed << ")\n\n";
 
-            LoadedBundle bundle = load_bundle_with_progress(bundle_dir);
-            const Network& net = bundle.network;
+            const Evaluated run =
+                pipeline.evaluate(load_bundle_with_progress(bundle_dir), opts->threads.threads);
+            const Network& net = run.bundle.network;
             std::cout << "== who built it: each vendor's share of the elements, per operator\n"
                       << render_exposure_text(
                              net, compute_exposure(net, {GroupKey::kOperator}, Measure::kElements))
                       << '\n';
 
-            const CheckResult result = evaluate(net, std::move(policies), at, opts->threads);
+            const CheckResult& result = run.result;
             std::cout << "== checked against us-kr-sensitive and uk-2020 at "
                       << format_iso_date(result.at) << ": " << result.findings.size()
                       << " findings, " << result.overdue << " overdue, "
@@ -118,7 +119,7 @@ Command add_demo(CLI::App& root) {
             }
             std::cout << "  (no remediation plan: the planner is not part of this version)\n\n";
 
-            const CheckInputs inputs{bundle_dir, bundle.files};
+            const CheckInputs inputs{bundle_dir, run.bundle.files};
             const fs::path out(opts->out);
             write_file_atomically((out / "check.json").string(),
                                   render_check_json(net, result, inputs));

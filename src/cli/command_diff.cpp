@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "cli/common.hpp"
+#include "cli/options.hpp"
 #include "ringfence/diff_output.hpp"
 
 namespace ringfence::cli {
@@ -13,10 +14,8 @@ namespace {
 
 struct DiffOptions {
   std::string old_bundle, new_bundle;
-  std::vector<std::string> policies;
-  std::string at;
-  std::string format = "text";
-  std::string out;
+  PolicyArgs policies;
+  OutputArgs output;
 };
 
 Command add_diff(CLI::App& root) {
@@ -25,19 +24,15 @@ Command add_diff(CLI::App& root) {
       "diff", "What changed between two inventories: elements and, with --policy, findings");
   app->add_option("OLD", opts->old_bundle, "The earlier bundle directory")->required();
   app->add_option("NEW", opts->new_bundle, "The later bundle directory")->required();
-  app->add_option("--policy", opts->policies,
-                  "Policy TOML file or preset name; repeatable (findings are compared)");
-  app->add_option("--at", opts->at, "Evaluation date YYYY-MM-DD (default: today, UTC)");
-  app->add_option("--format", opts->format, "text or json")->capture_default_str();
-  app->add_option("--out", opts->out, "Write to this file (atomically) instead of stdout");
+  opts->policies.add_to(*app, false);
+  opts->output.add_to(*app, {"text", "json"});
   app->footer(
       "Exit status: 0 no new overdue finding, 1 the new inventory adds an overdue finding, 2 bad "
       "input or usage.");
   return {app, [opts] {
-            require_format(opts->format, {"text", "json"});
-            const Days at = parse_at_option(opts->at);
-            std::vector<Policy> policies;
-            for (const auto& p : opts->policies) policies.push_back(load_policy(p));
+            opts->output.check_format();
+            const Days at = opts->policies.at_date();
+            const std::vector<Policy> policies = opts->policies.load();
             progress("loading both inventories ...");
             // The two loads are independent: one on another thread.
             auto old_future =
@@ -64,8 +59,8 @@ Command add_diff(CLI::App& root) {
               report.findings = diff_findings(before.network, old_check, after.network, new_check);
             }
             progress("");
-            emit(opts->format == "json" ? render_diff_json(report) : render_diff_text(report),
-                 opts->out);
+            opts->output.write(opts->output.format == "json" ? render_diff_json(report)
+                                                             : render_diff_text(report));
             return report.findings.appeared_overdue > 0 ? kOverdue : kOk;
           }};
 }

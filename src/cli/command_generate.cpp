@@ -70,6 +70,8 @@ Command add_generate(CLI::App& root) {
             GenerateSummary s;
             try {
               s = generate_network(o);
+            } catch (const OptionError& e) {
+              throw UsageError(e.with_options_as("--"));
             } catch (const std::invalid_argument& e) {
               throw UsageError(e.what());
             }

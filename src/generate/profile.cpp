@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "generate/internal.hpp"
+#include "ringfence/data_dir.hpp"
 #include "ringfence/diagnostics.hpp"
 #include "ringfence/registry.hpp"
 
@@ -264,7 +265,7 @@ const ProfileOperator* Profile::find_operator(std::string_view operator_name) co
 }
 
 std::string default_data_dir() {
-  return RINGFENCE_DATA_DIR;
+  return data_dir();
 }
 
 std::vector<std::string> generator_countries(const std::string& data_dir) {

@@ -3,8 +3,6 @@
 #include <unistd.h>
 
 #include <cerrno>
-#include <charconv>
-#include <cmath>
 #include <cstring>
 #include <filesystem>
 #include <stdexcept>
@@ -22,8 +20,7 @@ void write_file_atomically(const std::string& path, std::string_view content) {
   name.append(".XXXXXX");
   std::string tmp = (dir / name).string();
   const int fd = ::mkstemp(tmp.data());
-  if (fd < 0)
-    throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
+  if (fd < 0) throw std::runtime_error("cannot write " + path + ": " + std::strerror(errno));
   auto fail = [&](const char* what) {
     const int err = errno;
     ::close(fd);
@@ -52,29 +49,6 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     ::unlink(tmp.c_str());
     throw std::runtime_error("cannot replace " + path + ": " + std::strerror(err));
   }
-}
-
-std::string csv_field(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
-}
-
-std::string format_number(double value) {
-  if (std::isnan(value)) return "";
-  if (value == std::floor(value) && std::fabs(value) < 1e15) {
-    char buf[32];
-    auto [p, ec] = std::to_chars(buf, buf + sizeof buf, static_cast<long long>(value));
-    return std::string(buf, p);
-  }
-  char buf[64];
-  auto [p, ec] = std::to_chars(buf, buf + sizeof buf, value);
-  return std::string(buf, p);
 }
 
 }  // namespace ringfence

@@ -51,18 +51,20 @@ LoadedBundle load_bundle(const std::string& directory) {
       read_table(csv);
     };
   };
+  io::RefusedRows refused;  // rows refused for a bad field, named when referred to
   // Registry extensions first: element vendors resolve against them.
   with_file(dir, "vendors.csv", false, out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_vendors(csv, net.vendors, diag); }));
   with_file(dir, "models.csv", false, out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_models(csv, net, diag); }));
   with_file(dir, "sites.csv", true, out, diag,
-            csv_reader([&](io::CsvReader& csv) { io::read_sites(csv, net, diag); }));
+            csv_reader([&](io::CsvReader& csv) { io::read_sites(csv, net, diag, &refused); }));
   std::vector<std::size_t> raw_counts;
-  with_file(dir, "elements.csv", true, out, diag,
-            csv_reader([&](io::CsvReader& csv) { io::read_elements(csv, net, diag, raw_counts); }));
+  with_file(dir, "elements.csv", true, out, diag, csv_reader([&](io::CsvReader& csv) {
+              io::read_elements(csv, net, diag, raw_counts, &refused);
+            }));
   with_file(dir, "links.csv", false, out, diag,
-            csv_reader([&](io::CsvReader& csv) { io::read_links(csv, net, diag); }));
+            csv_reader([&](io::CsvReader& csv) { io::read_links(csv, net, diag, &refused); }));
   with_file(dir, "zones.geojson", false, out, diag,
             [&](std::string text, const std::string& display) {
               io::read_zones(text, display, net, diag);

@@ -27,20 +27,30 @@ std::string expected_list(const std::array<std::string_view, N>& names) {
   return out;
 }
 
-std::optional<std::size_t> optional_column(const CsvReader& csv, std::string_view name) {
-  return csv.column(name);
+// "site_id 'S5' is not in sites.csv", or, when its row was refused, where.
+std::string missing_reference(std::string_view what, std::string_view id, std::string_view file,
+                              const std::unordered_map<std::string, std::size_t>* refused,
+                              std::string_view expected) {
+  if (refused) {
+    auto it = refused->find(std::string(id));
+    if (it != refused->end())
+      return std::string(what) + " '" + std::string(id) + "' is on line " +
+             std::to_string(it->second) + " of " + std::string(file) +
+             ", which was refused (see the error reported there)";
+  }
+  return std::string(what) + " '" + std::string(id) + "' is not in " + std::string(file) +
+         " (expected " + std::string(expected) + ")";
 }
 
 }  // namespace
 
-void read_sites(CsvReader& csv, Network& net, Diagnostics& diag) {
-  if (!csv.read_header(diag) ||
-      !csv.require_columns({"site_id", "operator", "lat", "lon"}, diag))
+void read_sites(CsvReader& csv, Network& net, Diagnostics& diag, RefusedRows* refused) {
+  if (!csv.read_header(diag) || !csv.require_columns({"site_id", "operator", "lat", "lon"}, diag))
     return;
   const std::size_t c_id = *csv.column("site_id"), c_op = *csv.column("operator"),
                     c_lat = *csv.column("lat"), c_lon = *csv.column("lon");
-  const auto c_kind = optional_column(csv, "kind"), c_region = optional_column(csv, "region"),
-             c_pop = optional_column(csv, "population");
+  const auto c_kind = csv.column("kind"), c_region = csv.column("region"),
+             c_pop = csv.column("population");
   Sites& s = net.sites;
   const std::size_t rows = csv.line_breaks();
   s.id.reserve(rows, std::min(csv.size_bytes(), rows * 16));
@@ -67,7 +77,10 @@ void read_sites(CsvReader& csv, Network& net, Diagnostics& diag) {
     }
     auto pop = c_pop ? f.number(*c_pop, "population", 0, 1e12, false, kMissing)
                      : std::optional<double>(kMissing);
-    if (!id || !op || !lat || !lon || !kind || !pop) continue;
+    if (!id || !op || !lat || !lon || !kind || !pop) {
+      if (id && refused) refused->sites.emplace(std::string(*id), row.line);
+      continue;
+    }
     bool inserted = false;
     const std::uint32_t existing = s.id.insert(*id, inserted);
     if (!inserted) {
@@ -87,27 +100,22 @@ void read_sites(CsvReader& csv, Network& net, Diagnostics& diag) {
 }
 
 void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
-                   std::vector<std::size_t>& raw_counts) {
+                   std::vector<std::size_t>& raw_counts, RefusedRows* refused) {
   if (!csv.read_header(diag) ||
       !csv.require_columns({"element_id", "site_id", "vendor", "domain"}, diag))
     return;
   const std::size_t c_id = *csv.column("element_id"), c_site = *csv.column("site_id"),
                     c_vendor = *csv.column("vendor"), c_domain = *csv.column("domain");
-  const auto c_function = optional_column(csv, "function"),
-             c_model = optional_column(csv, "model"),
-             c_tech = optional_column(csv, "technology"),
-             c_sw = optional_column(csv, "sw_version"),
-             c_installed = optional_column(csv, "installed"),
-             c_azimuth = optional_column(csv, "azimuth"),
-             c_beam = optional_column(csv, "beamwidth"),
-             c_range = optional_column(csv, "range_m"),
-             c_traffic = optional_column(csv, "traffic"),
-             c_cost = optional_column(csv, "replace_cost");
+  const auto c_function = csv.column("function"), c_model = csv.column("model"),
+             c_tech = csv.column("technology"), c_sw = csv.column("sw_version"),
+             c_installed = csv.column("installed"), c_azimuth = csv.column("azimuth"),
+             c_beam = csv.column("beamwidth"), c_range = csv.column("range_m"),
+             c_traffic = csv.column("traffic"), c_cost = csv.column("replace_cost");
   Elements& e = net.elements;
   const std::size_t rows = csv.line_breaks();
   e.id.reserve(rows, std::min(csv.size_bytes(), rows * 16));
-  for (auto* column : {&e.site, &e.vendor, &e.vendor_raw, &e.function, &e.model, &e.technology,
-                       &e.sw_version})
+  for (auto* column :
+       {&e.site, &e.vendor, &e.vendor_raw, &e.function, &e.model, &e.technology, &e.sw_version})
     column->reserve(rows);
   e.domain.reserve(rows);
   e.installed.reserve(rows);
@@ -143,8 +151,8 @@ void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
     if (site) {
       site_row = net.sites.id.find(*site);
       if (site_row == IdColumn::kNotFound)
-        f.error(c_site, "site_id '" + std::string(*site) +
-                            "' is not in sites.csv (expected an existing site)");
+        f.error(c_site, missing_reference("site_id", *site, "sites.csv",
+                                          refused ? &refused->sites : nullptr, "an existing site"));
     }
     auto installed = c_installed ? f.date(*c_installed, "installed") : std::optional<Days>(kNoDate);
     auto azimuth = optional_float(c_azimuth, f, "azimuth", 0, 360);
@@ -153,8 +161,10 @@ void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
     auto traffic = optional_float(c_traffic, f, "traffic", 0, 1e15);
     auto cost = optional_float(c_cost, f, "replace_cost", 0, 1e15);
     if (!id || site_row == IdColumn::kNotFound || !vendor || !domain || !installed || !azimuth ||
-        !beam || !range || !traffic || !cost)
+        !beam || !range || !traffic || !cost) {
+      if (id && refused) refused->elements.emplace(std::string(*id), row.line);
       continue;
+    }
     bool inserted = false;
     const std::uint32_t existing = e.id.insert(*id, inserted);
     if (!inserted) {
@@ -197,7 +207,7 @@ void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
   e.id.shrink_to_fit();
 }
 
-void read_links(CsvReader& csv, Network& net, Diagnostics& diag) {
+void read_links(CsvReader& csv, Network& net, Diagnostics& diag, const RefusedRows* refused) {
   if (!csv.read_header(diag) || !csv.require_columns({"from", "to"}, diag)) return;
   const std::size_t c_from = *csv.column("from"), c_to = *csv.column("to");
   net.links.from.reserve(net.links.from.size() + csv.line_breaks());
@@ -212,8 +222,9 @@ void read_links(CsvReader& csv, Network& net, Diagnostics& diag) {
       if (!id) continue;
       ends[k] = net.elements.id.find(*id);
       if (ends[k] == IdColumn::kNotFound)
-        f.error(cols[k], "link end '" + std::string(*id) +
-                             "' is not in elements.csv (expected an existing element_id)");
+        f.error(cols[k], missing_reference("link end", *id, "elements.csv",
+                                           refused ? &refused->elements : nullptr,
+                                           "an existing element_id"));
     }
     if (ends[0] == IdColumn::kNotFound || ends[1] == IdColumn::kNotFound) continue;
     net.links.from.push_back(ends[0]);

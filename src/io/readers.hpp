@@ -2,6 +2,7 @@
 // problems in `diag`; the bundle loader decides whether the result is usable.
 #pragma once
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "io/csv_reader.hpp"
@@ -12,13 +13,19 @@ namespace ringfence::io {
 
 void read_vendors(CsvReader& csv, VendorRegistry& registry, Diagnostics& diag);
 void read_models(CsvReader& csv, Network& net, Diagnostics& diag);
-void read_sites(CsvReader& csv, Network& net, Diagnostics& diag);
+// Ids of rows refused for a bad field, with their line: a later reference to one is
+// reported as a reference to a refused row, not as a missing id.
+struct RefusedRows {
+  std::unordered_map<std::string, std::size_t> sites, elements;
+};
+
+void read_sites(CsvReader& csv, Network& net, Diagnostics& diag, RefusedRows* refused = nullptr);
 // raw_counts[i]: how many rows spelled their vendor as strings id i.
 void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
-                   std::vector<std::size_t>& raw_counts);
-void read_links(CsvReader& csv, Network& net, Diagnostics& diag);
+                   std::vector<std::size_t>& raw_counts, RefusedRows* refused = nullptr);
+void read_links(CsvReader& csv, Network& net, Diagnostics& diag,
+                const RefusedRows* refused = nullptr);
 // `text` is the file's content; `name` the display name used in messages.
-void read_zones(const std::string& text, const std::string& name, Network& net,
-                Diagnostics& diag);
+void read_zones(const std::string& text, const std::string& name, Network& net, Diagnostics& diag);
 
 }  // namespace ringfence::io

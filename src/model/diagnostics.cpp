@@ -4,7 +4,9 @@ namespace ringfence {
 
 std::string Diagnostic::to_string() const {
   std::string out = file;
-  if (line > 0) {
+  if (!record.empty()) {
+    out += ": " + record;
+  } else if (line > 0) {
     out += ':' + std::to_string(line);
     if (column > 0) out += ':' + std::to_string(column);
   }
@@ -19,7 +21,15 @@ void Diagnostics::error(std::string file, std::size_t line, std::size_t column,
     ++suppressed_errors_;
     return;
   }
-  errors_.push_back({std::move(file), line, column, std::move(message)});
+  errors_.push_back({std::move(file), line, column, std::move(message), {}});
+}
+
+void Diagnostics::error_at_record(std::string file, std::string record, std::string message) {
+  if (full()) {
+    ++suppressed_errors_;
+    return;
+  }
+  errors_.push_back({std::move(file), 0, 0, std::move(message), std::move(record)});
 }
 
 void Diagnostics::warning(std::string file, std::size_t line, std::size_t column,
@@ -28,7 +38,7 @@ void Diagnostics::warning(std::string file, std::size_t line, std::size_t column
     ++suppressed_warnings_;
     return;
   }
-  warnings_.push_back({std::move(file), line, column, std::move(message)});
+  warnings_.push_back({std::move(file), line, column, std::move(message), {}});
 }
 
 static std::string first_message(const Diagnostics& d) {
@@ -45,8 +55,13 @@ static Diagnostics single(std::string file, std::size_t line, std::size_t column
   return d;
 }
 
-InputError::InputError(std::string file, std::size_t line, std::size_t column,
-                       std::string message)
+InputError::InputError(std::string file, std::size_t line, std::size_t column, std::string message)
     : InputError(single(std::move(file), line, column, std::move(message))) {}
+
+InputError InputError::at_record(std::string file, std::string record, std::string message) {
+  Diagnostics d;
+  d.error_at_record(std::move(file), std::move(record), std::move(message));
+  return InputError(std::move(d));
+}
 
 }  // namespace ringfence

@@ -3,40 +3,44 @@
 #include "ringfence/exposure_output.hpp"
 
 #include <iomanip>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
+#include "output/json_writer.hpp"
 #include "ringfence/output.hpp"
 
 namespace ringfence {
 
 std::string render_exposure_json(const Network& net, const ExposureResult& r) {
-  nlohmann::ordered_json j;
-  j["ringfence"] = RINGFENCE_VERSION;
-  auto& by = j["by"] = nlohmann::ordered_json::array();
-  for (GroupKey k : r.by) by.push_back(group_key_name(k));
-  j["measure"] = measure_name(r.measure);
-  auto& groups = j["groups"] = nlohmann::ordered_json::array();
+  std::string out;
+  output::JsonWriter w(out, true, output::JsonWriter::Numbers::kDecimal);
+  w.begin_object().field("ringfence", RINGFENCE_VERSION);
+  w.key("by").begin_array();
+  for (GroupKey k : r.by) w.value(group_key_name(k));
+  w.end_array().field("measure", measure_name(r.measure));
+  w.key("groups").begin_array();
   for (const auto& g : r.groups) {
-    nlohmann::ordered_json entry;
-    auto& key = entry["group"] = nlohmann::ordered_json::object();
-    for (std::size_t i = 0; i < r.by.size(); ++i)
-      key[std::string(group_key_name(r.by[i]))] = g.key[i];
-    entry["total"] = g.total;
-    entry["hhi"] = g.hhi;
-    auto& vendors = entry["vendors"] = nlohmann::ordered_json::array();
+    w.begin_object().key("group").begin_object();
+    for (std::size_t i = 0; i < r.by.size(); ++i) w.field(group_key_name(r.by[i]), g.key[i]);
+    w.end_object().field("total", g.total).field("hhi", g.hhi);
+    w.key("vendors").begin_array();
     for (const auto& v : g.vendors)
-      vendors.push_back(
-          {{"vendor", net.vendors.get(v.vendor).name}, {"amount", v.amount}, {"share", v.share}});
-    groups.push_back(entry);
+      w.begin_object()
+          .field("vendor", net.vendors.get(v.vendor).name)
+          .field("amount", v.amount)
+          .field("share", v.share)
+          .end_object();
+    w.end_array().end_object();
   }
-  auto& single = j["single_vendor_domains"] = nlohmann::ordered_json::array();
+  w.end_array().key("single_vendor_domains").begin_array();
   for (const auto& s : r.single_vendor_domains)
-    single.push_back({{"operator", s.operator_name},
-                      {"domain", kDomainNames[static_cast<int>(s.domain)]},
-                      {"vendor", net.vendors.get(s.vendor).name},
-                      {"elements", s.elements}});
-  return j.dump(2) + "\n";
+    w.begin_object()
+        .field("operator", s.operator_name)
+        .field("domain", kDomainNames[static_cast<int>(s.domain)])
+        .field("vendor", net.vendors.get(s.vendor).name)
+        .field("elements", s.elements)
+        .end_object();
+  w.end_array().end_object();
+  return out;
 }
 
 std::string render_exposure_csv(const Network& net, const ExposureResult& r) {

@@ -1,6 +1,7 @@
 #include "output/json_writer.hpp"
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "ringfence/output.hpp"
 
@@ -105,7 +106,12 @@ JsonWriter& JsonWriter::value(std::string_view v) {
 
 JsonWriter& JsonWriter::value(double v) {
   before_value();
-  out_ += std::isnan(v) || std::isinf(v) ? "null" : format_number(v);
+  if (std::isnan(v) || std::isinf(v))
+    out_ += "null";
+  else if (numbers_ == Numbers::kDecimal)
+    out_ += nlohmann::json(v).dump();  // its shortest round-trip text, "2.0" for 2
+  else
+    out_ += format_number(v);
   return *this;
 }
 

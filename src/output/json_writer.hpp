@@ -10,7 +10,12 @@ namespace ringfence::output {
 
 class JsonWriter {
  public:
-  explicit JsonWriter(std::string& out, bool pretty = true) : out_(out), pretty_(pretty) {}
+  // How doubles are written: kShortest as "2" or "0.25"; kDecimal always with a
+  // fraction or exponent ("2.0"), as the exposure, validate and generate summaries
+  // have always written them.
+  enum class Numbers { kShortest, kDecimal };
+  explicit JsonWriter(std::string& out, bool pretty = true, Numbers numbers = Numbers::kShortest)
+      : out_(out), pretty_(pretty), numbers_(numbers) {}
 
   JsonWriter& begin_object();
   JsonWriter& end_object();
@@ -35,6 +40,7 @@ class JsonWriter {
   void newline();
   std::string& out_;
   bool pretty_;
+  Numbers numbers_;
   struct Level {
     bool array;
     bool empty;

@@ -2,26 +2,16 @@
 // deterministically (rule_id, then element_id or group), so two runs on the same
 // input give byte-identical output.
 #include <algorithm>
-#include <array>
 #include <atomic>
-#include <exception>
-#include <mutex>
-#include <thread>
 
-#include "policy/scope.hpp"
+#include "analysis/thread_budget.hpp"
 #include "ringfence/check.hpp"
 #include "ringfence/diagnostics.hpp"
+#include "ringfence/rule_kinds.hpp"
 
 namespace ringfence {
 
 namespace {
-
-// One evaluator per rule kind, in RuleKind order: adding a kind touches this table.
-constexpr std::array<policy::RuleEvaluator, 8> kEvaluators = {
-    policy::evaluate_exclude,        policy::evaluate_no_new_installs, policy::evaluate_share_cap,
-    policy::evaluate_zone_exclusion, policy::evaluate_min_vendors,     policy::evaluate_require,
-    policy::evaluate_path_exclusion, policy::evaluate_support_cutoff,
-};
 
 void order_findings(const Network& net, std::vector<Finding>& findings) {
   std::sort(findings.begin(), findings.end(), [&](const Finding& a, const Finding& b) {
@@ -58,16 +48,15 @@ CheckResult evaluate(const Network& net, std::vector<Policy> policies, Days at, 
 
   std::vector<std::vector<Finding>> per_rule(result.rules.size());
   std::atomic<std::size_t> next_rule{0};
-  std::exception_ptr failure;
-  std::mutex failure_mutex;
+  analysis::ThreadBudget budget(threads);
   auto worker = [&] {
     try {
       for (std::size_t i = next_rule++; i < result.rules.size(); i = next_rule++) {
         const EvaluatedRule& er = result.rules[i];
         if (er.skipped) continue;
         const Rule& rule = rule_of(result, er);
-        const policy::RuleContext ctx{net, rule, static_cast<std::uint32_t>(i), at};
-        kEvaluators[static_cast<int>(rule.kind)](ctx, per_rule[i]);
+        const RuleContext ctx{net, rule, static_cast<std::uint32_t>(i), budget};
+        rule_kind(rule.kind).evaluate(ctx, per_rule[i]);
         for (Finding& f : per_rule[i]) {
           if (f.deadline == kNoDate) f.deadline = rule.deadline;
           f.status = f.deadline == kNoDate || at >= f.deadline ? Status::kOverdue : Status::kDue;
@@ -75,18 +64,13 @@ CheckResult evaluate(const Network& net, std::vector<Policy> policies, Days at, 
         order_findings(net, per_rule[i]);
       }
     } catch (...) {
-      const std::lock_guard<std::mutex> lock(failure_mutex);
-      if (!failure) failure = std::current_exception();
-      next_rule = result.rules.size();
+      next_rule = result.rules.size();  // the others stop at their next rule
+      throw;
     }
   };
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  threads = static_cast<unsigned>(std::min<std::size_t>(threads, result.rules.size()));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
-  if (failure) std::rethrow_exception(failure);
+  budget.run(static_cast<unsigned>(std::min<std::size_t>(budget.limit(), result.rules.size())),
+             worker);
+  result.peak_threads = budget.peak();
 
   std::size_t total = 0;
   for (const auto& v : per_rule) total += v.size();

@@ -11,30 +11,26 @@
 #include "ringfence/diagnostics.hpp"
 #include "ringfence/network.hpp"
 #include "ringfence/policy.hpp"
+#include "ringfence/rule_kinds.hpp"
 
 namespace ringfence {
 
 namespace {
 
-constexpr std::array<std::string_view, 8> kKindNames = {
-    "exclude",     "no_new_installs", "share_cap",      "zone_exclusion",
-    "min_vendors", "require",         "path_exclusion", "support_cutoff"};
 const std::set<std::string> kElementFilterKeys = {"operator", "domain",    "function", "technology",
                                                   "vendor",   "site_kind", "region"};
 
 // Keys allowed on every rule, and per kind.
 const std::set<std::string> kCommonKeys = {"id",    "kind",      "description", "source",
                                            "where", "effective", "deadline"};
-const std::map<RuleKind, std::set<std::string>> kKindKeys = {
-    {RuleKind::kExclude, {"vendors"}},
-    {RuleKind::kNoNewInstalls, {"vendors", "after"}},
-    {RuleKind::kShareCap, {"vendors", "per", "measure", "max_share"}},
-    {RuleKind::kZoneExclusion, {"vendors", "zones", "radius_m", "footprint"}},
-    {RuleKind::kMinVendors, {"per", "min", "max_single_share", "measure"}},
-    {RuleKind::kRequire, {"vendors", "attributes"}},
-    {RuleKind::kPathExclusion, {"vendors", "from", "from_zones", "from_radius_m", "through"}},
-    {RuleKind::kSupportCutoff, {"vendors", "after"}},
-};
+// "a, b or c"
+std::string kind_list() {
+  const auto& kinds = rule_kinds();
+  std::string out;
+  for (std::size_t i = 0; i < kinds.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == kinds.size() ? " or " : ", ") + std::string(kinds[i].name);
+  return out;
+}
 
 class PolicyParser {
  public:
@@ -209,13 +205,10 @@ class PolicyParser {
     const toml::node* kind = t.get("kind");
     if (!kind) fail_at(t, "rule has no kind");
     const std::string kind_name = string_of(*kind, "kind");
-    auto k = std::find(kKindNames.begin(), kKindNames.end(), kind_name);
-    if (k == kKindNames.end())
-      fail_at(*kind, "unknown kind '" + kind_name +
-                         "' (expected exclude, no_new_installs, share_cap, zone_exclusion, "
-                         "min_vendors, require, path_exclusion or support_cutoff)");
-    rule.kind = static_cast<RuleKind>(k - kKindNames.begin());
-    const auto& allowed = kKindKeys.at(rule.kind);
+    const RuleKindDescriptor* descriptor = find_rule_kind(kind_name, &rule.kind);
+    if (!descriptor)
+      fail_at(*kind, "unknown kind '" + kind_name + "' (expected " + kind_list() + ")");
+    const std::set<std::string> allowed(descriptor->keys.begin(), descriptor->keys.end());
     for (auto&& [key, node] : t) {
       const std::string name(key.str());
       if (!kCommonKeys.count(name) && !allowed.count(name)) {
@@ -315,42 +308,13 @@ class PolicyParser {
   }
 
   void require_parameters(const toml::table& t, const Rule& rule) const {
-    auto need = [&](const char* key, const char* what) {
-      if (!t.get(key)) fail_at(t, std::string("missing '") + key + "' (" + what + ")");
-    };
-    switch (rule.kind) {
-      case RuleKind::kExclude:
-        need("vendors", "which vendors are excluded");
-        break;
-      case RuleKind::kNoNewInstalls:
-        need("vendors", "whose installs are barred");
-        need("after", "the date after which installs are barred");
-        break;
-      case RuleKind::kShareCap:
-        need("vendors", "whose share is capped");
-        need("max_share", "the cap, a share in [0, 1]");
-        break;
-      case RuleKind::kZoneExclusion:
-        need("vendors", "which vendors must keep away");
-        need("radius_m", "the distance in metres");
-        break;
-      case RuleKind::kMinVendors:
-        need("min", "the least number of distinct vendors");
-        break;
-      case RuleKind::kRequire:
-        need("attributes", "what the record must show, e.g. { certified = true }");
-        break;
-      case RuleKind::kPathExclusion:
-        need("vendors", "whose equipment traffic must not cross");
-        need("from", "where the traffic starts, a filter");
-        need("through", "which elements must not be crossed, a filter");
-        if (t.get("from_zones") && !t.get("from_radius_m"))
-          fail_at(t, "from_zones needs from_radius_m (a distance in metres)");
-        break;
-      case RuleKind::kSupportCutoff:
-        need("vendors", "whose support ends");
-        need("after", "the date support ends");
-        break;
+    for (const RequiredKey& r : rule_kind(rule.kind).required) {
+      if (t.get(r.key)) continue;
+      if (r.when.empty())
+        fail_at(t, "missing '" + std::string(r.key) + "' (" + std::string(r.what) + ")");
+      else if (t.get(r.when))
+        fail_at(t, std::string(r.when) + " needs " + std::string(r.key) + " (" +
+                       std::string(r.what) + ")");
     }
     if (rule.deadline != kNoDate && rule.effective != kNoDate && rule.deadline < rule.effective)
       fail_at(t, "deadline is before effective");
@@ -362,10 +326,6 @@ class PolicyParser {
 };
 
 }  // namespace
-
-std::string_view rule_kind_name(RuleKind kind) {
-  return kKindNames[static_cast<int>(kind)];
-}
 
 std::string normalise_attribute_value(std::string_view value) {
   std::string lower;

@@ -4,12 +4,14 @@
 // first (measured = vendors, limit = min, excess = vendors missing); otherwise the
 // dominant vendor (measured = its share, excess as for share_cap).
 #include "analysis/grouping.hpp"
-#include "policy/scope.hpp"
-#include "policy/shares.hpp"
+#include "analysis/shares.hpp"
+#include "policy/rule_helpers.hpp"
 
 namespace ringfence::policy {
 
-void evaluate_min_vendors(const RuleContext& ctx, std::vector<Finding>& out) {
+namespace {
+
+void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   const Network& net = ctx.net;
   const Mask scope = element_mask(net, ctx.rule.where);
   const auto grouping = analysis::group_elements(net, ctx.rule.per, scope);
@@ -38,16 +40,54 @@ void evaluate_min_vendors(const RuleContext& ctx, std::vector<Finding>& out) {
       f.limit = ctx.rule.min;
       f.excess = ctx.rule.min - static_cast<double>(amounts.size());
     } else if (!std::isnan(ctx.rule.max_single_share) &&
-               exceeds(top_amount, total, ctx.rule.max_single_share)) {
+               analysis::exceeds(top_amount, total, ctx.rule.max_single_share)) {
       f.amount = top_amount;
       f.measured = top_amount / total;
       f.limit = ctx.rule.max_single_share;
-      f.excess = excess_over(top_amount, total, ctx.rule.max_single_share, ctx.rule.measure);
+      f.excess =
+          analysis::excess_over(top_amount, total, ctx.rule.max_single_share, ctx.rule.measure);
     } else {
       continue;
     }
     out.push_back(std::move(f));
   }
+}
+
+std::string explain(const Network& net, const Rule& rule, const Finding& f) {
+  const std::string top = f.vendor == kNoRow ? "" : net.vendors.get(f.vendor).name;
+  if (std::isnan(f.amount))
+    return group_text(rule, f) + " is served by " + amount_text(f.measured) +
+           (f.measured == 1 ? " vendor (" + top + ")" : " vendors") + ", at least " +
+           amount_text(f.limit) + " required";
+  return top + " holds " + percent(f.measured) + " of " + std::string(measure_name(rule.measure)) +
+         " (" + amount_text(f.amount) + " of " + amount_text(f.total) + ") in " +
+         group_text(rule, f) + "; limit " + percent(f.limit) + ", " + amount_text(f.excess) +
+         " over";
+}
+
+// The dominant vendor's elements in the group: bringing in another vendor means
+// moving some of them to it.
+std::vector<std::uint32_t> dominant_elements(const Network& net, const Rule& rule,
+                                             const Finding& f) {
+  std::vector<std::uint32_t> out;
+  for (std::uint32_t e :
+       analysis::members_of_group(net, rule.per, element_mask(net, rule.where), f.group))
+    if (net.elements.vendor[e] == f.vendor) out.push_back(e);
+  return out;
+}
+
+}  // namespace
+
+RuleKindDescriptor min_vendors_kind() {
+  RuleKindDescriptor d;
+  d.name = "min_vendors";
+  d.keys = {"per", "min", "max_single_share", "measure"};
+  d.required = {{"min", "the least number of distinct vendors"}};
+  d.evaluate = evaluate;
+  d.explain = explain;
+  d.remedy = Remedy::kAddVendor;
+  d.remedy_elements = dominant_elements;
+  return d;
 }
 
 }  // namespace ringfence::policy

@@ -1,7 +1,7 @@
 // require: each element (in `where`, of `vendors` when given) whose record does not
 // show every attribute. The record is the model's evidence (models.csv) first, then
 // the vendor's attributes (registry and vendors.csv).
-#include "policy/scope.hpp"
+#include "policy/rule_helpers.hpp"
 
 namespace ringfence::policy {
 
@@ -10,9 +10,7 @@ const std::string* lookup(const std::map<std::string, std::string>& attrs, const
   auto it = attrs.find(k);
   return it == attrs.end() ? nullptr : &it->second;
 }
-}  // namespace
-
-void evaluate_require(const RuleContext& ctx, std::vector<Finding>& out) {
+void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   const Network& net = ctx.net;
   const Mask vendors = vendor_table(net, ctx.rule.vendors);
   const Mask scope = element_mask(net, ctx.rule.where, &vendors);
@@ -41,6 +39,25 @@ void evaluate_require(const RuleContext& ctx, std::vector<Finding>& out) {
     f.missing = it->second;
     out.push_back(std::move(f));
   }
+}
+
+std::string explain(const Network& net, const Rule&, const Finding& f) {
+  std::string model(net.strings.get(net.elements.model[f.element]));
+  return element_text(net, f.element) + (model.empty() ? "" : ", model " + model) + ", lacks " +
+         join(f.missing, "; ");
+}
+
+}  // namespace
+
+RuleKindDescriptor require_kind() {
+  RuleKindDescriptor d;
+  d.name = "require";
+  d.keys = {"vendors", "attributes"};
+  d.required = {{"attributes", "what the record must show, e.g. { certified = true }"}};
+  d.evaluate = evaluate;
+  d.explain = explain;
+  d.remedy = Remedy::kSwapElementOrEvidence;
+  return d;
 }
 
 }  // namespace ringfence::policy

@@ -5,12 +5,14 @@
 #include <cmath>
 
 #include "analysis/grouping.hpp"
-#include "policy/scope.hpp"
-#include "policy/shares.hpp"
+#include "analysis/shares.hpp"
+#include "policy/rule_helpers.hpp"
 
 namespace ringfence::policy {
 
-void evaluate_share_cap(const RuleContext& ctx, std::vector<Finding>& out) {
+namespace {
+
+void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   const Network& net = ctx.net;
   const Mask scope = element_mask(net, ctx.rule.where);
   const Mask vendors = vendor_table(net, ctx.rule.vendors);
@@ -21,7 +23,7 @@ void evaluate_share_cap(const RuleContext& ctx, std::vector<Finding>& out) {
     const double total = measured.total[g];
     auto it = measured.by_class[g].find(1);
     const double amount = it == measured.by_class[g].end() ? 0.0 : it->second;
-    if (!exceeds(amount, total, ctx.rule.max_share)) continue;
+    if (!analysis::exceeds(amount, total, ctx.rule.max_share)) continue;
     Finding f;
     f.rule = ctx.rule_index;
     f.group = grouping.keys[g];
@@ -29,9 +31,37 @@ void evaluate_share_cap(const RuleContext& ctx, std::vector<Finding>& out) {
     f.total = total;
     f.measured = amount / total;
     f.limit = ctx.rule.max_share;
-    f.excess = excess_over(amount, total, ctx.rule.max_share, ctx.rule.measure);
+    f.excess = analysis::excess_over(amount, total, ctx.rule.max_share, ctx.rule.measure);
     out.push_back(std::move(f));
   }
+}
+
+std::string explain(const Network&, const Rule& rule, const Finding& f) {
+  return vendors_text(rule.vendors) + " hold " + percent(f.measured) + " of " +
+         std::string(measure_name(rule.measure)) + " (" + amount_text(f.amount) + " of " +
+         amount_text(f.total) + ") in " + group_text(rule, f) + "; limit " + percent(f.limit) +
+         ", " + amount_text(f.excess) + " over";
+}
+
+// The capped vendors' elements in the group: the units a remedy may swap.
+std::vector<std::uint32_t> capped_elements(const Network& net, const Rule& rule, const Finding& f) {
+  const Mask vendors = vendor_table(net, rule.vendors);
+  return analysis::members_of_group(net, rule.per, element_mask(net, rule.where, &vendors),
+                                    f.group);
+}
+
+}  // namespace
+
+RuleKindDescriptor share_cap_kind() {
+  RuleKindDescriptor d;
+  d.name = "share_cap";
+  d.keys = {"vendors", "per", "measure", "max_share"};
+  d.required = {{"vendors", "whose share is capped"}, {"max_share", "the cap, a share in [0, 1]"}};
+  d.evaluate = evaluate;
+  d.explain = explain;
+  d.remedy = Remedy::kSwapUnits;
+  d.remedy_elements = capped_elements;
+  return d;
 }
 
 }  // namespace ringfence::policy

@@ -5,13 +5,15 @@
 // nearest such zone and its distance.
 #include <optional>
 
-#include "policy/scope.hpp"
-#include "policy/site_zones.hpp"
+#include "analysis/site_zones.hpp"
+#include "policy/rule_helpers.hpp"
 #include "ringfence/geo.hpp"
 
 namespace ringfence::policy {
 
-void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) {
+namespace {
+
+void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   const Network& net = ctx.net;
   const Mask vendors = vendor_table(net, ctx.rule.vendors);
   const Mask scope = element_mask(net, ctx.rule.where, &vendors);
@@ -27,7 +29,8 @@ void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
   Mask site_needed(net.sites.size(), 0);
   for (std::uint32_t e = 0; e < el.size(); ++e)
     if (scope[e] && !uses_sector(e)) site_needed[el.site[e]] = 1;
-  const auto site_hit = nearest_zone_per_site(net, index, radius, site_needed);
+  const auto site_hit =
+      analysis::nearest_zone_per_site(net, index, radius, site_needed, ctx.threads);
   std::vector<std::uint32_t> candidates;
   for (std::uint32_t e = 0; e < el.size(); ++e) {
     if (!scope[e]) continue;
@@ -53,6 +56,36 @@ void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
     f.distance_m = hit->distance_m;
     out.push_back(std::move(f));
   }
+}
+
+std::string explain(const Network& net, const Rule& rule, const Finding& f) {
+  const Zone& z = net.zones[f.zone];
+  const std::string name = z.name.empty() ? z.id : z.name;
+  const std::string footprint = rule.footprint == Footprint::kSector ? "'s sector" : "";
+  if (f.distance_m == 0)
+    return element_text(net, f.element) + footprint + " is inside " + name + " (limit " +
+           distance_text(rule.radius_m) + ")";
+  return element_text(net, f.element) + footprint + " is " + distance_text(f.distance_m) +
+         " from " + name + " (limit " + distance_text(rule.radius_m) + ")";
+}
+
+std::optional<ZoneUse> zones(const Rule& rule) {
+  return ZoneUse{&rule.zones, rule.radius_m};
+}
+
+}  // namespace
+
+RuleKindDescriptor zone_exclusion_kind() {
+  RuleKindDescriptor d;
+  d.name = "zone_exclusion";
+  d.keys = {"vendors", "zones", "radius_m", "footprint"};
+  d.required = {{"vendors", "which vendors must keep away"},
+                {"radius_m", "the distance in metres"}};
+  d.evaluate = evaluate;
+  d.explain = explain;
+  d.zones = zones;
+  d.remedy = Remedy::kSwapElement;
+  return d;
 }
 
 }  // namespace ringfence::policy

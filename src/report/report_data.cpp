@@ -5,14 +5,15 @@
 #include <cmath>
 #include <map>
 
+#include "analysis/masks.hpp"
 #include "output/check_json.hpp"
 #include "output/json_writer.hpp"
-#include "policy/scope.hpp"
 #include "report/paths_data.hpp"
 #include "report/site_table.hpp"
 #include "report/zone_buffer.hpp"
 #include "ringfence/exposure.hpp"
 #include "ringfence/report.hpp"
+#include "ringfence/rule_kinds.hpp"
 
 namespace ringfence {
 
@@ -73,19 +74,12 @@ std::vector<std::vector<std::pair<std::uint32_t, double>>> zone_radii(const Netw
   std::vector<std::vector<std::pair<std::uint32_t, double>>> radii(net.zones.size());
   for (std::uint32_t i = 0; i < r.rules.size(); ++i) {
     const Rule& rule = rule_of(r, r.rules[i]);
-    const Filter* filter = nullptr;
-    double radius = 0;
-    if (rule.kind == RuleKind::kZoneExclusion) {
-      filter = &rule.zones;
-      radius = rule.radius_m;
-    } else if (rule.kind == RuleKind::kPathExclusion && rule.has_from_zones) {
-      filter = &rule.from_zones;
-      radius = rule.from_radius_m;
-    }
-    if (!filter) continue;
-    const policy::Mask mask = policy::zone_mask(net, *filter);
+    const RuleKindDescriptor& kind = rule_kind(rule.kind);
+    const std::optional<ZoneUse> use = kind.zones ? kind.zones(rule) : std::nullopt;
+    if (!use) continue;
+    const analysis::Mask mask = analysis::zone_mask(net, *use->zones);
     for (std::size_t z = 0; z < net.zones.size(); ++z)
-      if (mask[z]) radii[z].emplace_back(i, radius);
+      if (mask[z]) radii[z].emplace_back(i, use->radius_m);
   }
   return radii;
 }

@@ -6,6 +6,7 @@
 #include <fstream>
 #include <stdexcept>
 
+#include "ringfence/data_dir.hpp"
 #include "ringfence/report.hpp"
 
 namespace ringfence {
@@ -13,12 +14,6 @@ namespace ringfence {
 namespace {
 
 constexpr const char* kTemplateName = "report-template.html";
-
-std::filesystem::path executable_dir() {
-  std::error_code ec;
-  const auto exe = std::filesystem::read_symlink("/proc/self/exe", ec);
-  return ec ? std::filesystem::path() : exe.parent_path();
-}
 
 }  // namespace
 
@@ -42,6 +37,7 @@ std::string find_report_template() {
   if (const char* env = std::getenv("RINGFENCE_WEB_DIR"); env && *env)
     candidates.push_back(fs::path(env) / kTemplateName);
   if (const fs::path dir = executable_dir(); !dir.empty()) {
+    // share/ringfence holds it in a build tree and in an installed prefix alike.
     candidates.push_back(dir / "share" / "ringfence" / kTemplateName);
     candidates.push_back(dir.parent_path() / "share" / "ringfence" / kTemplateName);
   }

@@ -22,3 +22,57 @@ TEST(Cli, UsageErrorsExitTwo) {
 }
 
 }  // namespace ringfence::testing
+
+namespace ringfence::testing {
+
+const std::string kBin = RINGFENCE_BIN;
+const std::string kKoreaDir = std::string(RINGFENCE_SOURCE_DIR) + "/examples/korea-small";
+
+TEST(Cli, NoCommandPrintsTheHelp) {
+  auto r = run_command(kBin);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.out.find("Subcommands:"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("check"), std::string::npos) << r.out;
+}
+
+TEST(Cli, AnUnknownCommandIsNamedWithTheClosestOne) {
+  auto r = run_command(kBin + " chek examples/korea-small --policy uk-2020");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: unknown command 'chek' (did you mean check?)\n");
+  r = run_command(kBin + " xyzzy");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: unknown command 'xyzzy' (see ringfence --help)\n");
+}
+
+TEST(Cli, AnUnknownOptionIsNamedWithTheClosestOne) {
+  auto r = run_command(kBin + " check " + kKoreaDir + " --policy uk-2020 --fromat json");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: unknown option --fromat for check (did you mean --format?)\n");
+  EXPECT_TRUE(r.out.empty());
+  r = run_command(kBin + " exposure " + kKoreaDir + " --measure=sites --bye operator");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.err, "error: unknown option --bye for exposure (did you mean --by?)\n");
+}
+
+TEST(Cli, EveryErrorLineStartsWithError) {
+  for (const std::string args :
+       {" check " + kKoreaDir, " check " + kKoreaDir + " --policy uk-2020 --at 2020-13-01",
+        " check " + kKoreaDir + " --policy no-such-preset", " validate /no/such/dir",
+        " exposure " + kKoreaDir + " --by colour", " generate --country KR --sites 0 --out x"}) {
+    auto r = run_command(kBin + args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    ASSERT_FALSE(r.err.empty()) << args;
+    std::size_t start = 0;
+    while (start < r.err.size()) {
+      EXPECT_EQ(r.err.compare(start, 7, "error: "), 0) << args << ": " << r.err;
+      start = r.err.find('\n', start) + 1;
+      if (start == 0) break;
+    }
+  }
+  auto r = run_command(kBin + " check " + kKoreaDir);
+  EXPECT_EQ(r.err, "error: --policy is required (see ringfence check --help)\n");
+  r = run_command(kBin + " generate --country KR --sites 0 --out x");
+  EXPECT_EQ(r.err, "error: --sites must be at least 1\n");
+}
+
+}  // namespace ringfence::testing

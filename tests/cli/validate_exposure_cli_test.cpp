@@ -420,3 +420,35 @@ TEST(ValidateCli, OutWritesTheReport) {
 
 }  // namespace
 }  // namespace ringfence::testing
+
+namespace ringfence::testing {
+
+// A row refused for a bad field: what refers to it says so, instead of claiming the
+// id does not exist.
+TEST(ValidateCli, ReferencesToARefusedRowNameIt) {
+  TempDir dir;
+  write_bundle(
+      dir,
+      {{"sites.csv", "site_id,operator,lat,lon\nS1,Alpha,37.5,127.0\nS2,Alpha,97.5,127.0\n"},
+       {"elements.csv", "element_id,site_id,vendor,domain\nE1,S1,Huawei,ran\nE2,S2,Nokia,ran\n"},
+       {"links.csv", "from,to\nE1,E2\nE2,E1\n"}});
+  const auto r = run_command(std::string(RINGFENCE_BIN) + " validate " + dir.str());
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_EQ(r.err, "error: " + dir.str() +
+                       "/sites.csv:3:11: lat 97.5 is out of range (expected -90 to 90)\n"
+                       "error: " +
+                       dir.str() +
+                       "/elements.csv:3:4: site_id 'S2' is on line 3 of sites.csv, which was "
+                       "refused (see the error reported there)\n"
+                       "error: " +
+                       dir.str() +
+                       "/links.csv:2:4: link end 'E2' is on line 3 of elements.csv, which was "
+                       "refused (see the error reported there)\n"
+                       "error: " +
+                       dir.str() +
+                       "/links.csv:3:1: link end 'E2' is on line 3 of elements.csv, which was "
+                       "refused (see the error reported there)\n");
+}
+
+}  // namespace ringfence::testing

@@ -5,7 +5,7 @@
 
 #include "ringfence/exposure.hpp"
 
-namespace ringfence::policy {
+namespace ringfence::analysis {
 
 inline constexpr double kShareTolerance = 1e-9;
 
@@ -22,4 +22,4 @@ inline double excess_over(double amount, double total, double limit, Measure mea
   return amount - allowed;
 }
 
-}  // namespace ringfence::policy
+}  // namespace ringfence::analysis

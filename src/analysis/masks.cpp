@@ -1,10 +1,10 @@
-#include "policy/scope.hpp"
+#include "analysis/masks.hpp"
 
 #include <algorithm>
 
 #include "io/fields.hpp"
 
-namespace ringfence::policy {
+namespace ringfence::analysis {
 
 namespace {
 
@@ -104,4 +104,4 @@ Mask zone_mask(const Network& net, const Filter& filter) {
   return mask;
 }
 
-}  // namespace ringfence::policy
+}  // namespace ringfence::analysis

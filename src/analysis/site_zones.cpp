@@ -1,15 +1,14 @@
-#include "policy/site_zones.hpp"
+#include "analysis/site_zones.hpp"
 
 #include <algorithm>
 #include <atomic>
-#include <thread>
 
-namespace ringfence::policy {
+namespace ringfence::analysis {
 
 std::vector<std::optional<geo::ZoneHit>> nearest_zone_per_site(const Network& net,
                                                                const geo::ZoneIndex& index,
-                                                               double radius_m,
-                                                               const Mask& needed) {
+                                                               double radius_m, const Mask& needed,
+                                                               ThreadBudget& threads) {
   std::vector<std::optional<geo::ZoneHit>> hits(net.sites.size());
   std::vector<std::uint32_t> sites;
   for (std::uint32_t s = 0; s < needed.size(); ++s)
@@ -27,13 +26,8 @@ std::vector<std::optional<geo::ZoneHit>> nearest_zone_per_site(const Network& ne
       }
     }
   };
-  const unsigned threads =
-      sites.size() < 4 * kChunk ? 1u : std::max(1u, std::thread::hardware_concurrency());
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < threads; ++t) pool.emplace_back(work);
-  work();
-  for (auto& t : pool) t.join();
+  threads.run(sites.size() < 4 * kChunk ? 1u : threads.limit(), work);
   return hits;
 }
 
-}  // namespace ringfence::policy
+}  // namespace ringfence::analysis

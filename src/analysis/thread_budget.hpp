@@ -1,0 +1,34 @@
+// One budget of worker threads for a whole computation: the caller's --threads is
+// the most threads that ever run at once, however the work nests (rules evaluated
+// in parallel, each measuring its sites in parallel).
+#pragma once
+#include <atomic>
+#include <cstddef>
+#include <functional>
+
+namespace ringfence::analysis {
+
+class ThreadBudget {
+ public:
+  // 0 means one per hardware thread.
+  explicit ThreadBudget(unsigned threads);
+  unsigned limit() const { return limit_; }
+  // Takes up to `want` threads from what is left; returns how many it got.
+  unsigned take(unsigned want);
+  void give(unsigned count);
+  // The most threads that were running at once, the calling thread included.
+  unsigned peak() const { return peak_.load(); }
+
+  // Runs work(worker) on the calling thread and on as many extra threads as the
+  // budget allows (at most `wanted` in all); waits for all of them. The calling
+  // thread must hold one unit of the budget already (the first run holds it from
+  // construction). The first exception thrown is rethrown here.
+  void run(unsigned wanted, const std::function<void()>& work);
+
+ private:
+  unsigned limit_;
+  std::atomic<unsigned> in_use_{1};
+  std::atomic<unsigned> peak_{1};
+};
+
+}  // namespace ringfence::analysis

@@ -1,0 +1,86 @@
+// --threads is the most threads at work at once: rules in parallel, and sites in
+// parallel within a zone rule, all come out of one budget.
+#include "analysis/thread_budget.hpp"
+
+#include <gtest/gtest.h>
+
+#include <atomic>
+#include <thread>
+
+#include "ringfence/bundle.hpp"
+#include "ringfence/check.hpp"
+#include "ringfence/generate.hpp"
+#include "test_support.hpp"
+
+namespace ringfence {
+
+namespace {
+
+// Counts the threads really inside work() at once.
+struct Occupancy {
+  std::atomic<unsigned> now{0}, peak{0};
+  void enter() {
+    const unsigned n = ++now;
+    unsigned p = peak.load();
+    while (n > p && !peak.compare_exchange_weak(p, n)) {
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  void leave() { --now; }
+};
+
+}  // namespace
+
+TEST(ThreadBudget, NestedRunsNeverExceedTheLimit) {
+  for (unsigned limit : {1u, 2u, 3u}) {
+    analysis::ThreadBudget budget(limit);
+    Occupancy occupancy;
+    // Four outer workers wanted, each asking for four inner ones.
+    budget.run(4, [&] {
+      budget.run(4, [&] {
+        occupancy.enter();
+        occupancy.leave();
+      });
+    });
+    EXPECT_LE(occupancy.peak.load(), limit) << limit;
+    EXPECT_LE(budget.peak(), limit) << limit;
+    EXPECT_EQ(budget.take(limit), limit - 1) << "all but the caller's unit are back";
+  }
+}
+
+TEST(ThreadBudget, TheFirstExceptionIsRethrown) {
+  analysis::ThreadBudget budget(2);
+  EXPECT_THROW(budget.run(2, [] { throw std::runtime_error("x"); }), std::runtime_error);
+}
+
+// A network with enough sites that zone rules measure them in parallel.
+TEST(ThreadBudget, EvaluateHonoursThreads) {
+  testing::TempDir dir;
+  GenerateOptions g;
+  g.country = "KR";
+  g.sites = 6000;
+  g.seed = 5;
+  g.out = (dir.path() / "kr").string();
+  g.data_dir = std::string(RINGFENCE_SOURCE_DIR) + "/data";
+  generate_network(g);
+  const LoadedBundle bundle = load_bundle(g.out);
+  const Days at = *parse_iso_date("2024-06-01");
+  const auto policies = [] {
+    return std::vector<Policy>{load_policy("us-kr-sensitive"), load_policy("uk-2020")};
+  };
+  const CheckResult one = evaluate(bundle.network, policies(), at, 1);
+  EXPECT_EQ(one.peak_threads, 1u);
+  const CheckResult two = evaluate(bundle.network, policies(), at, 2);
+  EXPECT_EQ(two.peak_threads, 2u);
+  const CheckResult three = evaluate(bundle.network, policies(), at, 3);
+  EXPECT_EQ(three.peak_threads, 3u);
+  // Same findings whatever the number of threads.
+  ASSERT_EQ(one.findings.size(), three.findings.size());
+  ASSERT_GT(one.findings.size(), 0u);
+  for (std::size_t i = 0; i < one.findings.size(); ++i) {
+    EXPECT_EQ(one.findings[i].element, three.findings[i].element);
+    EXPECT_EQ(one.findings[i].rule, three.findings[i].rule);
+  }
+}
+
+}  // namespace ringfence
