@@ -1,5 +1,8 @@
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 #include "test_support.hpp"
 
 namespace ringfence::testing {
@@ -55,10 +58,10 @@ TEST(Cli, AnUnknownOptionIsNamedWithTheClosestOne) {
 }
 
 TEST(Cli, EveryErrorLineStartsWithError) {
-  for (const std::string args :
-       {" check " + kKoreaDir, " check " + kKoreaDir + " --policy uk-2020 --at 2020-13-01",
-        " check " + kKoreaDir + " --policy no-such-preset", " validate /no/such/dir",
-        " exposure " + kKoreaDir + " --by colour", " generate --country KR --sites 0 --out x"}) {
+  for (const std::string& args : std::vector<std::string>{
+           " check " + kKoreaDir, " check " + kKoreaDir + " --policy uk-2020 --at 2020-13-01",
+           " check " + kKoreaDir + " --policy no-such-preset", " validate /no/such/dir",
+           " exposure " + kKoreaDir + " --by colour", " generate --country KR --sites 0 --out x"}) {
     auto r = run_command(kBin + args);
     EXPECT_EQ(r.exit_code, 2) << args;
     ASSERT_FALSE(r.err.empty()) << args;

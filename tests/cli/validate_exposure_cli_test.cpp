@@ -436,7 +436,7 @@ TEST(ValidateCli, ReferencesToARefusedRowNameIt) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "error: " + dir.str() +
-                       "/sites.csv:3:11: lat 97.5 is out of range (expected -90 to 90)\n"
+                       "/sites.csv:3:10: lat 97.5 is out of range (expected -90 to 90)\n"
                        "error: " +
                        dir.str() +
                        "/elements.csv:3:4: site_id 'S2' is on line 3 of sites.csv, which was "

@@ -94,7 +94,7 @@ TEST(ToyRuleKind, ItsRequiredKeyAndTheKindListAreChecked) {
     FAIL() << "a rule without 'after' was accepted";
   } catch (const InputError& e) {
     EXPECT_EQ(e.diagnostics().errors().at(0).to_string(),
-              "toy.toml:4:1: rule 'r': missing 'after' (the date after which a model must be "
+              "toy.toml:3:1: rule 'r': missing 'after' (the date after which a model must be "
               "recorded)");
   }
   try {

@@ -962,7 +962,8 @@ TEST(BundleLoader, ErrorsInEveryFileAreAllReported) {
           path_of(dir, "elements.csv") +
               ":4:14: unknown domain 'radio' (expected ran, transport, core, oss or other)",
           path_of(dir, "elements.csv") +
-              ":5:4: site_id 'S3' is not in sites.csv (expected an existing site)",
+              ":5:4: site_id 'S3' is on line 4 of sites.csv, which was refused (see the error "
+              "reported there)",
           path_of(dir, "links.csv") +
               ":3:4: link end 'E7' is not in elements.csv (expected an existing element_id)",
           path_of(dir, "zones.geojson") + ":3:47: duplicate zone_id 'z' (expected unique ids)",
