@@ -54,6 +54,7 @@ function main() {
     world: `<script type="application/json" id="ringfence-world">${jsonSafe(
       JSON.stringify(JSON.parse(read(mod('world-atlas', 'countries-50m.json')))))}</script>`,
     app: `<script>\n${scriptSafe(read(path.join(src, 'report.js')), 'report.js')}</script>`,
+    blast: `<script>\n${scriptSafe(read(path.join(src, 'blast.js')), 'blast.js')}</script>`,
   };
   let html = read(path.join(src, 'report.html'));
   for (const [name, text] of Object.entries(pieces)) {

@@ -42,6 +42,14 @@
 //                          [ { operator, domain, total, hhi, vendors: [[vendor,
 //                          amount, share], ...] } ]
 //   timeline               [ { deadline (or null), operator, findings, overdue } ]
+//   paths                  { measure: "traffic", origins, no_path, groups: [ { operator,
+//                          total, no_path, vendors: [[vendor, amount, share, [amount
+//                          crossed in ran, transport, core, oss, other]], ...] } ] }:
+//                          the traffic whose path to the core crosses each vendor
+//   blast                  { zone_radius_m, vendors: [ { target, zone_radius_m, network,
+//                          operators, zones, top_elements (as `blast-radius --format
+//                          json`), site_marks: [[site index, observed 0/1, cut off
+//                          0/1], ...] } ] }: the blast radius of every vendor in use
 //   plan                   null: reserved for the remediation plan (months, swaps,
 //                          cost), which the page shows as a chart when present
 #pragma once

@@ -19,6 +19,9 @@
 //                          { total, returned, truncated, sites: [ { site_id, operator,
 //                          kind, lon, lat, vendor, findings, status } ] }
 //   GET  /api/policies     { policies: [ { id, title, origin, toml } ] }
+//   GET  /api/blast-radius ?vendor=V | element=ID | site=ID (one of them), zone_radius=M:
+//                          as `blast-radius --format json`, plus site_marks: [[site
+//                          index, observed 0/1, cut off 0/1], ...]
 //   POST /api/evaluate     body: one policy (TOML). Replaces the policy with the same
 //                          id, or adds it; evaluates again; answers as /api/summary.
 //                          400 for a policy of more than kMaxRulesPerPolicy rules; 409
@@ -94,6 +97,7 @@ class ReportService {
   ApiResponse exposure(const QueryParams& params) const;
   ApiResponse sites(const QueryParams& params) const;
   ApiResponse policies() const;
+  ApiResponse blast_radius(const QueryParams& params) const;  // report_service_blast.cpp
   ApiResponse evaluate(std::string_view toml);
 
   const Network& network() const { return bundle_.network; }

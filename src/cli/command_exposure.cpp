@@ -3,6 +3,7 @@
 #include <stdexcept>
 
 #include "cli/common.hpp"
+#include "cli/exposure_whatif_options.hpp"
 #include "cli/options.hpp"
 #include "ringfence/exposure_output.hpp"
 
@@ -15,6 +16,7 @@ struct ExposureOptions {
   std::string by = "operator";
   std::string measure = "elements";
   OutputArgs output;
+  WhatIfOptions what_if;
 };
 
 std::vector<GroupKey> parse_by(const std::string& text) {
@@ -36,22 +38,28 @@ Command add_exposure(CLI::App& root) {
   app->add_option("--measure", opts->measure, "elements, sites, traffic or population")
       ->capture_default_str();
   opts->output.add_to(*app, {"text", "json", "csv"});
-  return {app, [opts] {
-            opts->output.check_format();
-            const auto by = parse_by(opts->by);
-            const auto measure = parse_measure(opts->measure);
-            if (!measure)
-              throw UsageError("unknown --measure '" + opts->measure +
-                               "' (expected elements, sites, traffic or population)");
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path);
-            const ExposureResult r = compute_exposure(bundle.network, by, *measure);
-            const Network& net = bundle.network;
-            const std::string& format = opts->output.format;
-            opts->output.write(format == "json"  ? render_exposure_json(net, r)
-                               : format == "csv" ? render_exposure_csv(net, r)
-                                                 : render_exposure_text(net, r));
-            return kOk;
-          }};
+  add_what_if_options(*app, opts->what_if);
+  return {
+      app, [opts] {
+        opts->output.check_format();
+        const auto by = parse_by(opts->by);
+        const auto measure = parse_measure(opts->measure);
+        if (!measure)
+          throw UsageError("unknown --measure '" + opts->measure +
+                           "' (expected elements, sites, traffic or population)");
+        LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path);
+        const Network& net = bundle.network;
+        if (!opts->what_if.empty()) {
+          opts->output.write(run_what_if(net, by, *measure, opts->what_if, opts->output.format));
+          return kOk;
+        }
+        const ExposureResult r = compute_exposure(bundle.network, by, *measure);
+        const std::string& format = opts->output.format;
+        opts->output.write(format == "json"  ? render_exposure_json(net, r)
+                           : format == "csv" ? render_exposure_csv(net, r)
+                                             : render_exposure_text(net, r));
+        return kOk;
+      }};
 }
 
 }  // namespace

@@ -136,7 +136,8 @@ Command add_serve(CLI::App& root) {
   opts->threads.add_to(*app);
   app->footer(
       "Prints the address to open, then serves until interrupted (Ctrl-C). Routes: GET /,\n"
-      "/api/report, /api/summary, /api/findings, /api/exposure, /api/sites, /api/policies;\n"
+      "/api/report, /api/summary, /api/findings, /api/exposure, /api/sites, /api/policies,\n"
+      "/api/blast-radius; "
       "POST /api/evaluate with a policy as application/toml. With --token-file, a request\n"
       "presents the token as 'Authorization: Bearer TOKEN', or opens /?token=TOKEN once\n"
       "(the page keeps it in a cookie); others get 401. Exit status: 0 stopped, 2 bad\n"
@@ -235,7 +236,7 @@ Command add_serve(CLI::App& root) {
           if (res.status == 404)
             message = "no route " + req.method + " " + req.path +
                       " (GET /, /api/report, /api/summary, /api/findings, /api/exposure, "
-                      "/api/sites, /api/policies; POST /api/evaluate)";
+                      "/api/sites, /api/policies, /api/blast-radius; POST /api/evaluate)";
           else if (res.status == 413)
             message = "request body over " + std::to_string(kMaxBodyBytes) + " bytes";
           else
@@ -276,6 +277,9 @@ Command add_serve(CLI::App& root) {
         });
         server.Get("/api/policies", [api](const httplib::Request& req, httplib::Response& res) {
           send(req, res, api->policies());
+        });
+        server.Get("/api/blast-radius", [api](const httplib::Request& req, httplib::Response& res) {
+          send(req, res, api->blast_radius(req.params));
         });
         server.Post("/api/evaluate", [api](const httplib::Request& req, httplib::Response& res) {
           const std::string type = req.get_header_value("Content-Type");

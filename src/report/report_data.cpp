@@ -8,6 +8,7 @@
 #include "analysis/masks.hpp"
 #include "output/check_json.hpp"
 #include "output/json_writer.hpp"
+#include "report/paths_data.hpp"
 #include "report/site_table.hpp"
 #include "report/zone_buffer.hpp"
 #include "ringfence/exposure.hpp"
@@ -332,6 +333,7 @@ std::string build_report_data(const Network& net, const CheckResult& r, const Ch
   }
   w.end_array();
 
+  report::write_paths_data(w, net);
   w.key("plan").null();
   w.end_object();
 
