@@ -83,23 +83,27 @@ std::optional<bool> inside_ring_gnomonic(LonLat p, const Ring& ring) {
 // Whether p lies so close to an edge, drawn straight in longitude/latitude, that the
 // geodesic edge may pass on its other side. A geodesic of length L departs from the
 // straight longitude/latitude line by about L^2 / (8 R) * |tan(latitude)| (its bulge
-// towards the pole); the margin below is three times that plus 1 m.
+// towards the pole); the margin below is three times that plus 1 m. Edges over 5
+// degrees long, or reaching beyond 80 degrees of latitude, always count as near.
 bool near_an_edge(LonLat p, const Ring& ring) {
   constexpr double kEarthRadius_m = 6371008.8;
   const double m_lat = 111132.954, m_lon = 111319.49 * std::cos(p.lat * M_PI / 180);
+  // An edge near p spans at most 5 degrees (longer ones are always decided exactly), so
+  // its latitudes lie within 5 degrees of p's: one tangent bounds every bulge.
+  const double tan_bound = std::tan(std::min(85.0, std::fabs(p.lat) + 5) * M_PI / 180) + 0.1;
+  const double k = 3 * tan_bound / (8 * kEarthRadius_m);
   for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
     const LonLat& a = ring[i];
     const LonLat& b = ring[i + 1];
-    const double max_lat = std::max(std::fabs(a.lat), std::fabs(b.lat));
-    if (max_lat > 80 || std::fabs(a.lon - b.lon) > 5 || std::fabs(a.lat - b.lat) > 5) return true;
+    if (std::fabs(a.lat) > 80 || std::fabs(a.lon - b.lon) > 5 || std::fabs(a.lat - b.lat) > 5)
+      return true;
     const double ax = (a.lon - p.lon) * m_lon, ay = (a.lat - p.lat) * m_lat;
     const double bx = (b.lon - p.lon) * m_lon, by = (b.lat - p.lat) * m_lat;
     const double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
     const double t = len2 > 0 ? std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0) : 0.0;
-    const double d = std::hypot(ax + t * dx, ay + t * dy);
-    const double bulge =
-        len2 / (8 * kEarthRadius_m) * (std::tan(max_lat * M_PI / 180) + 0.1) * 3 + 1;
-    if (d <= bulge) return true;
+    const double ex = ax + t * dx, ey = ay + t * dy;
+    const double bulge = len2 * k + 1;
+    if (ex * ex + ey * ey <= bulge * bulge) return true;
   }
   return false;
 }
