@@ -3,11 +3,13 @@
 //
 // Accuracy: point-to-point distances are exact (to nanometres). Polygon edges are
 // geodesics; the distance from a point to a polygon is the distance to the nearest
-// edge (to well under a millimetre: see distance_to_geodesic_segment), 0 inside; inside-ness
-// treats edges as straight lines in longitude/latitude, which differs from geodesic
-// edges by less than a metre for edges under ~10 km. Sector footprints are computed
-// in an azimuthal equidistant projection centred on the site (exact along bearings
-// from the site; within 0.1 % elsewhere at ranges under 50 km).
+// edge (to well under a millimetre: see distance_to_geodesic_segment), 0 inside.
+// Inside-ness follows geodesic edges too: a point near an edge is decided in a
+// gnomonic projection centred on it, where geodesics are straight. Sector footprints
+// are computed in an azimuthal equidistant projection centred on the site, with the
+// true arc (exact along bearings from the site; within 0.01 % elsewhere at ranges
+// under 50 km). tests/unit/geodesy_reference_test.cpp holds reference values computed
+// with PostGIS geography (spheroid) and the bound they are met to.
 #pragma once
 // The R-tree pulls in Boost.Math's constants, which in Boost 1.74 include a header
 // Boost itself deprecated (boost/detail/no_exceptions_support.hpp); nothing here uses

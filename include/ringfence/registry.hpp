@@ -11,6 +11,8 @@
 
 namespace ringfence {
 
+struct PackCodec;  // reads and writes snapshots (src/io/pack_codec.hpp)
+
 struct Vendor {
   std::string name;  // canonical spelling
   std::string country;
@@ -43,6 +45,7 @@ class VendorRegistry {
   std::optional<std::uint32_t> find_exact(std::string_view name) const;
 
  private:
+  friend struct PackCodec;
   void add_key(std::string_view spelling, std::uint32_t id);
   std::vector<Vendor> vendors_;
   std::unordered_map<std::string, std::uint32_t> keys_;

@@ -11,6 +11,8 @@
 
 namespace ringfence {
 
+struct PackCodec;  // reads and writes snapshots (src/io/pack_codec.hpp)
+
 // Maps each distinct string to a dense id. Id 0 is always the empty string, so a
 // missing optional text field costs nothing special. Views returned stay valid for
 // the pool's lifetime (storage is a deque, which never moves its elements).
@@ -24,6 +26,7 @@ class StringPool {
   std::size_t memory_bytes() const;
 
  private:
+  friend struct PackCodec;
   std::deque<std::string> strings_;
   std::unordered_map<std::string_view, std::uint32_t> ids_;
 };
@@ -47,6 +50,7 @@ class IdColumn {
   std::size_t memory_bytes() const;
 
  private:
+  friend struct PackCodec;
   void grow_index();
   std::vector<char> chars_;
   std::vector<std::uint32_t> offsets_{0};

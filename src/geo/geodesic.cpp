@@ -1,8 +1,10 @@
 #include <GeographicLib/AzimuthalEquidistant.hpp>
 #include <GeographicLib/Geodesic.hpp>
 #include <GeographicLib/GeodesicLine.hpp>
+#include <GeographicLib/Gnomonic.hpp>
 #include <algorithm>
 #include <cmath>
+#include <optional>
 
 #include "ringfence/geo.hpp"
 
@@ -45,7 +47,8 @@ double distance_to_geodesic_segment(LonLat p, LonLat a, LonLat b) {
   return best;
 }
 
-bool inside_ring(LonLat p, const Ring& ring) {
+// Ray casting with edges drawn as straight lines in longitude/latitude.
+bool inside_ring_lonlat(LonLat p, const Ring& ring) {
   bool inside = false;
   for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
     const LonLat& a = ring[i];
@@ -55,6 +58,60 @@ bool inside_ring(LonLat p, const Ring& ring) {
       inside = !inside;
   }
   return inside;
+}
+
+// Ray casting with geodesic edges: in a gnomonic projection centred on p, geodesics
+// are straight lines (exactly on a sphere, to well under a millimetre on the ellipsoid
+// for edges of hundreds of kilometres), so the planar test at the origin decides.
+// nullopt when a vertex lies too far from p for the projection (over 90 degrees).
+std::optional<bool> inside_ring_gnomonic(LonLat p, const Ring& ring) {
+  const GeographicLib::Gnomonic projection(wgs84());
+  std::vector<double> xs(ring.size()), ys(ring.size());
+  for (std::size_t i = 0; i < ring.size(); ++i) {
+    double azi = 0, rk = 0;
+    projection.Forward(p.lat, p.lon, ring[i].lat, ring[i].lon, xs[i], ys[i], azi, rk);
+    if (std::isnan(xs[i]) || std::isnan(ys[i])) return std::nullopt;
+  }
+  bool inside = false;
+  for (std::size_t i = 0, j = ring.size() - 1; i < ring.size(); j = i++) {
+    if ((ys[i] > 0) != (ys[j] > 0) && 0 < (xs[j] - xs[i]) * (0 - ys[i]) / (ys[j] - ys[i]) + xs[i])
+      inside = !inside;
+  }
+  return inside;
+}
+
+// Whether p lies so close to an edge, drawn straight in longitude/latitude, that the
+// geodesic edge may pass on its other side. A geodesic of length L departs from the
+// straight longitude/latitude line by about L^2 / (8 R) * |tan(latitude)| (its bulge
+// towards the pole); the margin below is three times that plus 1 m. Edges over 5
+// degrees long, or reaching beyond 80 degrees of latitude, always count as near.
+bool near_an_edge(LonLat p, const Ring& ring) {
+  constexpr double kEarthRadius_m = 6371008.8;
+  const double m_lat = 111132.954, m_lon = 111319.49 * std::cos(p.lat * M_PI / 180);
+  // An edge near p spans at most 5 degrees (longer ones are always decided exactly), so
+  // its latitudes lie within 5 degrees of p's: one tangent bounds every bulge.
+  const double tan_bound = std::tan(std::min(85.0, std::fabs(p.lat) + 5) * M_PI / 180) + 0.1;
+  const double k = 3 * tan_bound / (8 * kEarthRadius_m);
+  for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
+    const LonLat& a = ring[i];
+    const LonLat& b = ring[i + 1];
+    if (std::fabs(a.lat) > 80 || std::fabs(a.lon - b.lon) > 5 || std::fabs(a.lat - b.lat) > 5)
+      return true;
+    const double ax = (a.lon - p.lon) * m_lon, ay = (a.lat - p.lat) * m_lat;
+    const double bx = (b.lon - p.lon) * m_lon, by = (b.lat - p.lat) * m_lat;
+    const double dx = bx - ax, dy = by - ay, len2 = dx * dx + dy * dy;
+    const double t = len2 > 0 ? std::clamp(-(ax * dx + ay * dy) / len2, 0.0, 1.0) : 0.0;
+    const double ex = ax + t * dx, ey = ay + t * dy;
+    const double bulge = len2 * k + 1;
+    if (ex * ex + ey * ey <= bulge * bulge) return true;
+  }
+  return false;
+}
+
+bool inside_ring(LonLat p, const Ring& ring) {
+  if (near_an_edge(p, ring))
+    if (const auto exact = inside_ring_gnomonic(p, ring)) return *exact;
+  return inside_ring_lonlat(p, ring);
 }
 
 // Planar point in a local frame (metres east, north) around an origin.
@@ -95,6 +152,87 @@ bool inside_planar(Xy p, const std::vector<Xy>& ring) {
   }
   return inside;
 }
+
+// A radio sector in an azimuthal equidistant projection centred on its site: the apex
+// at the origin, two radial edges and the arc of radius range_m between them. The
+// projection is exact for distances and bearings from the site, so the arc is the true
+// geodesic circle; distances measured from the arc along a bearing are exact.
+class SectorXy {
+ public:
+  SectorXy(double azimuth, double beamwidth, double range_m)
+      : azimuth_(azimuth), half_(std::min(beamwidth, 360.0) / 2), range_(range_m) {
+    auto corner = [&](double bearing) {
+      const double a = bearing * M_PI / 180;
+      return Xy{range_ * std::sin(a), range_ * std::cos(a)};
+    };
+    left_ = corner(azimuth_ - half_);
+    right_ = corner(azimuth_ + half_);
+  }
+  bool full_circle() const { return half_ >= 180; }
+  bool in_beam(Xy q) const {
+    if (full_circle()) return true;
+    const double bearing = std::atan2(q.x, q.y) * 180 / M_PI;
+    const double diff = std::fmod(bearing - azimuth_ + 540.0, 360.0) - 180.0;
+    return std::fabs(diff) <= half_;
+  }
+  // Distance from q to the sector (0 inside).
+  double to_point(Xy q) const {
+    const double r = std::hypot(q.x, q.y);
+    if (in_beam(q)) return std::max(0.0, r - range_);
+    // Outside the beam the nearest point is on a radial edge (an arc point is never
+    // nearer than the arc's end on q's side).
+    return std::min(segment_distance(q, {0, 0}, left_), segment_distance(q, {0, 0}, right_));
+  }
+  // Distance from the segment a-b to the sector's boundary (0 when they touch).
+  double boundary_to_segment(Xy a, Xy b) const {
+    double best = arc_to_segment(a, b);
+    if (!full_circle())
+      best = std::min(
+          {best, segments_distance(a, b, {0, 0}, left_), segments_distance(a, b, {0, 0}, right_)});
+    return best;
+  }
+  // Points of the sector to test for lying inside a polygon: the apex and the arc's ends.
+  std::vector<Xy> corners() const {
+    if (full_circle()) return {Xy{0, range_}};
+    return {Xy{0, 0}, left_, right_};
+  }
+
+ private:
+  double to_arc(Xy q) const {
+    if (in_beam(q)) return std::fabs(std::hypot(q.x, q.y) - range_);
+    if (full_circle()) return INFINITY;
+    return std::min(std::hypot(q.x - left_.x, q.y - left_.y),
+                    std::hypot(q.x - right_.x, q.y - right_.y));
+  }
+  // Distance between the segment a-b and the arc. The minimum lies at an end of either,
+  // at the foot of the perpendicular from the centre to the segment (where the distance
+  // to the circle is least along a segment outside it), or where the segment crosses
+  // the circle.
+  double arc_to_segment(Xy a, Xy b) const {
+    double best = std::min(to_arc(a), to_arc(b));
+    if (!full_circle())
+      best = std::min({best, segment_distance(left_, a, b), segment_distance(right_, a, b)});
+    const double dx = b.x - a.x, dy = b.y - a.y, len2 = dx * dx + dy * dy;
+    if (len2 <= 0) return best;
+    const double t_foot = -(a.x * dx + a.y * dy) / len2;
+    if (t_foot > 0 && t_foot < 1)
+      best = std::min(best, to_arc({a.x + t_foot * dx, a.y + t_foot * dy}));
+    // |a + t (b - a)| = range: t^2 len2 + 2 t (a.d) + |a|^2 - range^2 = 0.
+    const double half_b = a.x * dx + a.y * dy;
+    const double c = a.x * a.x + a.y * a.y - range_ * range_;
+    const double disc = half_b * half_b - len2 * c;
+    if (disc >= 0) {
+      for (const double sign : {-1.0, 1.0}) {
+        const double t = (-half_b + sign * std::sqrt(disc)) / len2;
+        if (t >= 0 && t <= 1 && in_beam({a.x + t * dx, a.y + t * dy})) return 0;
+      }
+    }
+    return best;
+  }
+
+  double azimuth_, half_, range_;
+  Xy left_, right_;
+};
 
 }  // namespace
 
@@ -155,33 +293,12 @@ double sector_distance_to_zone_m(LonLat site, double azimuth, double beamwidth, 
     projection.Forward(site.lat, site.lon, q.lat, q.lon, x, y, azi, rk);
     return Xy{x, y};
   };
-  // The sector as a planar polygon: apex, then its arc in steps of at most 5 degrees.
-  std::vector<Xy> wedge;
-  const double half = std::min(beamwidth, 360.0) / 2;
-  const int steps = std::max(2, static_cast<int>(std::ceil(beamwidth / 5)));
-  if (beamwidth < 360) wedge.push_back({0, 0});
-  for (int i = 0; i <= steps; ++i) {
-    const double a = (azimuth - half + beamwidth * i / steps) * M_PI / 180;
-    wedge.push_back({range_m * std::sin(a), range_m * std::cos(a)});
-  }
-  auto in_wedge_angle = [&](Xy q) {
-    double bearing = std::atan2(q.x, q.y) * 180 / M_PI;
-    double diff = std::fmod(bearing - azimuth + 540.0, 360.0) - 180.0;
-    return std::fabs(diff) <= half;
-  };
-  auto point_to_wedge = [&](Xy q) {
-    const double r = std::hypot(q.x, q.y);
-    if (in_wedge_angle(q)) return std::max(0.0, r - range_m);
-    double best = INFINITY;
-    for (std::size_t i = 0; i < wedge.size(); ++i)
-      best = std::min(best, segment_distance(q, wedge[i], wedge[(i + 1) % wedge.size()]));
-    return best;
-  };
+  const SectorXy sector(azimuth, beamwidth, range_m);
   if (zone.is_point) {
     const Xy q = project(zone.point);
-    // Along a bearing inside the beam the projection is exact: use the geodesic.
-    if (in_wedge_angle(q)) return std::max(0.0, distance_m(site, zone.point) - range_m);
-    return point_to_wedge(q);
+    // Along a bearing inside the beam the distance is the geodesic one less the range.
+    if (sector.in_beam(q)) return std::max(0.0, distance_m(site, zone.point) - range_m);
+    return sector.to_point(q);
   }
   double best = INFINITY;
   for (const auto& polygon : zone.polygons) {
@@ -189,19 +306,17 @@ double sector_distance_to_zone_m(LonLat site, double azimuth, double beamwidth, 
     std::vector<std::vector<Xy>> rings(polygon.size());
     for (std::size_t r = 0; r < polygon.size(); ++r)
       for (const auto& q : polygon[r]) rings[r].push_back(project(q));
-    // Overlap: a polygon vertex in the sector, or a sector corner inside the polygon
-    // (in the outer ring and in none of its holes).
-    for (const auto& w : wedge) {
+    // Overlap: a sector corner inside the polygon (in the outer ring and in none of its
+    // holes), a polygon vertex inside the sector, or an edge crossing its boundary.
+    for (const auto& w : sector.corners()) {
       bool inside = inside_planar(w, rings[0]);
       for (std::size_t h = 1; inside && h < rings.size(); ++h) inside = !inside_planar(w, rings[h]);
       if (inside) return 0;
     }
     for (const auto& ring : rings) {
       for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-        best = std::min(best, point_to_wedge(ring[i]));
-        for (std::size_t k = 0; k < wedge.size(); ++k)
-          best = std::min(best, segments_distance(ring[i], ring[i + 1], wedge[k],
-                                                  wedge[(k + 1) % wedge.size()]));
+        best = std::min(
+            {best, sector.to_point(ring[i]), sector.boundary_to_segment(ring[i], ring[i + 1])});
         if (best == 0) return 0;
       }
     }

@@ -1,10 +1,14 @@
 #include <filesystem>
+#include <future>
+#include <stdexcept>
+#include <thread>
 
 #include "io/gis_readers.hpp"
 #include "io/readers.hpp"
 #include "io/sha256.hpp"
 #include "io/text_checks.hpp"
 #include "ringfence/bundle.hpp"
+#include "ringfence/pack.hpp"
 
 namespace ringfence {
 
@@ -12,22 +16,78 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// Reads one bundle file whole, records its hash, and hands its text to `read`.
-// Returns false when the file is absent.
-template <typename Read>
-bool with_file(const fs::path& dir, const char* file, bool required, LoadedBundle& out,
-               Diagnostics& diag, Read read) {
+// One bundle file read whole and hashed, or why it could not be.
+struct Fetched {
+  bool exists = false;
+  std::string text, sha256;
+  std::vector<Diagnostic> errors;
+};
+
+Fetched fetch(const fs::path& dir, const char* file) {
   const fs::path path = dir / file;
-  const std::string display = path.string();
+  Fetched f;
   std::error_code ec;
-  if (!fs::exists(path, ec)) {
+  if (!fs::exists(path, ec)) return f;
+  f.exists = true;
+  try {
+    f.text = io::read_whole_file(path.string(), path.string());
+    f.sha256 = io::sha256_hex(f.text);
+  } catch (const InputError& e) {
+    f.errors = e.diagnostics().errors();
+  }
+  return f;
+}
+
+// Reads and hashes the big files on a second thread, one ahead of the parser: while
+// sites.csv is parsed, elements.csv is read and hashed; while elements.csv is parsed,
+// links.csv and zones.geojson. (Parsing unescapes quoted fields in place, so a file
+// is hashed before it is parsed, never during.)
+class Prefetcher {
+ public:
+  Prefetcher(fs::path dir, std::vector<const char*> files) : files_(std::move(files)) {
+    for (std::size_t i = 0; i < files_.size(); ++i) results_.emplace_back();
+    for (auto& p : results_) futures_.push_back(p.get_future());
+    thread_ = std::thread([this, dir = std::move(dir)] {
+      for (std::size_t i = 0; i < files_.size(); ++i) {
+        try {
+          results_[i].set_value(fetch(dir, files_[i]));
+        } catch (...) {
+          results_[i].set_exception(std::current_exception());
+        }
+      }
+    });
+  }
+  ~Prefetcher() { thread_.join(); }
+  Prefetcher(const Prefetcher&) = delete;
+  Prefetcher& operator=(const Prefetcher&) = delete;
+  Fetched take(const char* file) {
+    for (std::size_t i = 0; i < files_.size(); ++i)
+      if (std::string_view(files_[i]) == file) return futures_[i].get();
+    throw std::logic_error("file not prefetched");
+  }
+
+ private:
+  std::vector<const char*> files_;
+  std::vector<std::promise<Fetched>> results_;
+  std::vector<std::future<Fetched>> futures_;
+  std::thread thread_;
+};
+
+// Hands one fetched file's text to `read` and records its hash. Returns false when
+// the file is absent.
+template <typename Read>
+bool with_file(const fs::path& dir, const char* file, bool required, Fetched fetched,
+               LoadedBundle& out, Diagnostics& diag, Read read) {
+  const std::string display = (dir / file).string();
+  if (!fetched.exists) {
     if (required) diag.error(display, 0, 0, "missing (a bundle needs " + std::string(file) + ")");
     return false;
   }
+  for (const auto& d : fetched.errors) diag.error(d.file, d.line, d.column, d.message);
+  if (!fetched.errors.empty()) return true;
   try {
-    std::string text = io::read_whole_file(path.string(), display);
-    out.files.push_back({file, io::sha256_hex(text), text.size()});
-    read(std::move(text), display);
+    out.files.push_back({file, std::move(fetched.sha256), fetched.text.size()});
+    read(std::move(fetched.text), display);
   } catch (const InputError& e) {
     for (const auto& d : e.diagnostics().errors()) diag.error(d.file, d.line, d.column, d.message);
   }
@@ -58,6 +118,14 @@ void io::finish_bundle(LoadedBundle& out, const std::vector<std::size_t>& raw_co
 
 LoadedBundle load_bundle(const std::string& directory, const BundleOptions& options) {
   if (io::is_geopackage_bundle(directory)) return io::load_geopackage_bundle(directory, options);
+  // A snapshot written by `ringfence pack` stands in for its bundle.
+  if (looks_like_pack(directory)) {
+    if (!options.zones_file.empty())
+      throw InputError(
+          options.zones_file, 0, 0,
+          "a snapshot holds its zones (expected no separate zones file with " + directory + ")");
+    return load_pack(directory);
+  }
   const fs::path dir(directory);
   std::error_code ec;
   if (!fs::is_directory(dir, ec))
@@ -75,17 +143,19 @@ LoadedBundle load_bundle(const std::string& directory, const BundleOptions& opti
   };
   io::RefusedRows refused;  // rows refused for a bad field, named when referred to
   // Registry extensions first: element vendors resolve against them.
-  with_file(dir, "vendors.csv", false, out, diag,
+  Prefetcher ahead(dir, {"elements.csv", "links.csv"});
+  with_file(dir, "vendors.csv", false, fetch(dir, "vendors.csv"), out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_vendors(csv, net.vendors, diag); }));
-  with_file(dir, "models.csv", false, out, diag,
+  with_file(dir, "models.csv", false, fetch(dir, "models.csv"), out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_models(csv, net, diag); }));
-  with_file(dir, "sites.csv", true, out, diag,
+  with_file(dir, "sites.csv", true, fetch(dir, "sites.csv"), out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_sites(csv, net, diag, &refused); }));
   std::vector<std::size_t> raw_counts;
-  with_file(dir, "elements.csv", true, out, diag, csv_reader([&](io::CsvReader& csv) {
+  with_file(dir, "elements.csv", true, ahead.take("elements.csv"), out, diag,
+            csv_reader([&](io::CsvReader& csv) {
               io::read_elements(csv, net, diag, raw_counts, &refused);
             }));
-  with_file(dir, "links.csv", false, out, diag,
+  with_file(dir, "links.csv", false, ahead.take("links.csv"), out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_links(csv, net, diag, &refused); }));
   if (!options.zones_file.empty()) {
     io::read_zones_file(options.zones_file, options.zones_file, options.zones_file, net, diag,
