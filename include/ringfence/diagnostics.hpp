@@ -4,6 +4,7 @@
 #include <cstddef>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace ringfence {
@@ -44,6 +45,15 @@ class Diagnostics {
   std::vector<Diagnostic> warnings_;
   std::size_t suppressed_errors_ = 0;
   std::size_t suppressed_warnings_ = 0;
+};
+
+// Options out of range. The message names options in braces ("{sites} must be at
+// least 1"): a caller shows them as its own options are spelt (the CLI as --sites),
+// so library code never names a command-line flag.
+struct OptionError : std::invalid_argument {
+  using std::invalid_argument::invalid_argument;
+  // The message with each {name} replaced by prefix + name.
+  std::string with_options_as(std::string_view prefix) const;
 };
 
 // Thrown when input is refused; carries every diagnostic collected so far.

@@ -20,6 +20,8 @@
 #include <string_view>
 #include <vector>
 
+#include "ringfence/diagnostics.hpp"
+
 namespace ringfence {
 
 // A vendor mix: vendors and their shares, sorted by vendor name, shares summing to 1.
@@ -120,14 +122,6 @@ std::vector<std::string> generator_countries(const std::string& data_dir);
 Profile load_profile(const std::string& path);
 // data_dir/profiles/<cc>.toml; throws std::invalid_argument for an unknown country.
 Profile load_country_profile(const std::string& data_dir, std::string_view country);
-
-// Options out of range. The message names options in braces ("{sites} must be at
-// least 1"): a caller shows them as its own options are spelt (the CLI as --sites).
-struct OptionError : std::invalid_argument {
-  using std::invalid_argument::invalid_argument;
-  // The message with each {name} replaced by prefix + name.
-  std::string with_options_as(std::string_view prefix) const;
-};
 
 struct GenerateOptions {
   std::string country;               // e.g. "KR" (case-insensitive)

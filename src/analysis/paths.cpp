@@ -2,28 +2,16 @@
 
 #include <algorithm>
 
+#include "analysis/reachability.hpp"
+
 namespace ringfence::analysis {
 
 ElementMask reaches_any(const Links& links, const ElementMask& targets,
                         const ElementMask& blocked) {
-  const std::size_t n = targets.size();
-  ElementMask reached(n, 0);
-  std::vector<std::uint32_t> queue;
-  for (std::uint32_t e = 0; e < n; ++e)
-    if (targets[e] && (blocked.empty() || !blocked[e])) {
-      reached[e] = 1;
-      queue.push_back(e);
-    }
-  if (links.size() == 0) return reached;
-  for (std::size_t head = 0; head < queue.size(); ++head) {
-    const std::uint32_t u = queue[head];
-    for (std::uint32_t k = links.in_offsets[u]; k < links.in_offsets[u + 1]; ++k) {
-      const std::uint32_t w = links.in_sources[k];
-      if (reached[w] || (!blocked.empty() && blocked[w])) continue;
-      reached[w] = 1;
-      queue.push_back(w);
-    }
-  }
+  // The same reverse breadth-first search as the path_exclusion rule's.
+  const DistanceToTargets d = distance_to_targets(links, targets, &blocked);
+  ElementMask reached(targets.size(), 0);
+  for (std::size_t e = 0; e < reached.size(); ++e) reached[e] = d.links[e] != kUnreached;
   return reached;
 }
 

@@ -1,26 +1,24 @@
 #include "analysis/reachability.hpp"
 
-#include <deque>
-
 namespace ringfence::analysis {
 
-DistanceToTargets distance_to_targets(const Network& net, const Mask& target) {
-  const Links& links = net.links;
-  const std::size_t n = net.elements.size();
+DistanceToTargets distance_to_targets(const Links& links, const Mask& target, const Mask* blocked) {
+  const std::size_t n = target.size();
   DistanceToTargets d{std::vector<std::uint32_t>(n, kUnreached),
                       std::vector<std::uint32_t>(n, kNoHop)};
-  std::deque<std::uint32_t> queue;
+  auto is_blocked = [&](std::uint32_t e) { return blocked && !blocked->empty() && (*blocked)[e]; };
+  std::vector<std::uint32_t> queue;  // first in, first out: read from `head`
   for (std::uint32_t e = 0; e < n; ++e)
-    if (target[e]) {
+    if (target[e] && !is_blocked(e)) {
       d.links[e] = 0;
       queue.push_back(e);
     }
-  while (!queue.empty()) {
-    const std::uint32_t u = queue.front();
-    queue.pop_front();
+  if (links.size() == 0) return d;
+  for (std::size_t head = 0; head < queue.size(); ++head) {
+    const std::uint32_t u = queue[head];
     for (std::uint32_t k = links.in_offsets[u]; k < links.in_offsets[u + 1]; ++k) {
       const std::uint32_t w = links.in_sources[k];
-      if (d.links[w] != kUnreached) continue;
+      if (d.links[w] != kUnreached || is_blocked(w)) continue;
       d.links[w] = d.links[u] + 1;
       d.next[w] = u;
       queue.push_back(w);

@@ -19,8 +19,13 @@ struct DistanceToTargets {
   std::vector<std::uint32_t> next;   // per element: the next hop on such a path; kNoHop at a target
 };
 
-// Ties between equally near successors go to the first in links.csv order.
-DistanceToTargets distance_to_targets(const Network& net, const Mask& target);
+// Ties between equally near successors go to the first in links.csv order. Elements
+// with blocked[e] (when given) are neither targets nor crossed: a failed element.
+DistanceToTargets distance_to_targets(const Links& links, const Mask& target,
+                                      const Mask* blocked = nullptr);
+inline DistanceToTargets distance_to_targets(const Network& net, const Mask& target) {
+  return distance_to_targets(net.links, target);
+}
 
 // The shortest path of at least one link from `from` to a target: `from`, then each
 // hop, ending at the target. Empty when no target is reachable over a link.

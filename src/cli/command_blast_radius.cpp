@@ -59,6 +59,8 @@ Command add_blast_radius(CLI::App& root) {
             BlastRadiusResult r;
             try {
               r = compute_blast_radius(net, bo);
+            } catch (const OptionError&) {
+              throw;  // main spells its options
             } catch (const std::invalid_argument& e) {
               throw UsageError(e.what());
             }

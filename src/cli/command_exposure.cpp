@@ -22,6 +22,8 @@ struct ExposureOptions {
 std::vector<GroupKey> parse_by(const std::string& text) {
   try {
     return parse_group_keys(text, "--by");
+  } catch (const OptionError&) {
+    throw;  // main spells its options
   } catch (const std::invalid_argument& e) {
     throw UsageError(e.what());
   }

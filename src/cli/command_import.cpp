@@ -125,6 +125,8 @@ Command add_import(CLI::App& root) {
               CellImportSummary s;
               try {
                 s = import_cells(o);
+              } catch (const OptionError&) {
+                throw;  // main spells its options
               } catch (const std::invalid_argument& e) {
                 throw UsageError(e.what());
               }
@@ -138,6 +140,8 @@ Command add_import(CLI::App& root) {
             NetboxImportSummary s;
             try {
               s = import_netbox(opts->netbox);
+            } catch (const OptionError&) {
+              throw;  // main spells its options
             } catch (const std::invalid_argument& e) {
               throw UsageError(e.what());
             }

@@ -45,7 +45,7 @@ Command add_paths(CLI::App& root) {
   auto opts = std::make_shared<PathsCliOptions>();
   CLI::App* app = root.add_subcommand(
       "paths", "Whose equipment the traffic of each RAN element crosses on its way to the core");
-  opts->bundle.add_to(*app);
+  opts->bundle.add_to(*app, false);  // --zones here selects zones of the bundle
   app->add_option("--vendor", opts->vendors, "Report only this vendor (repeatable)");
   app->add_option("--by", opts->by,
                   "Comma-separated grouping keys: operator, region, domain, technology")
@@ -62,6 +62,8 @@ Command add_paths(CLI::App& root) {
             PathsOptions po;
             try {
               po.by = parse_group_keys(opts->by, "--by");
+            } catch (const OptionError&) {
+              throw;  // main spells its options
             } catch (const std::invalid_argument& e) {
               throw UsageError(e.what());
             }

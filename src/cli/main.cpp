@@ -85,6 +85,9 @@ int run(int argc, char** argv) {
   } catch (const InputError& e) {
     cli::print_errors(e.diagnostics());
     return cli::kBadInput;
+  } catch (const OptionError& e) {
+    std::cerr << "error: " << e.with_options_as("--") << '\n';
+    return cli::kBadInput;
   } catch (const std::exception& e) {  // UsageError, and files that cannot be written
     std::cerr << "error: " << e.what() << '\n';
     return cli::kBadInput;

@@ -87,20 +87,6 @@ std::string summary_json(const Profile& profile, const GenerateOptions& options,
 
 }  // namespace
 
-std::string OptionError::with_options_as(std::string_view prefix) const {
-  const std::string message = what();
-  std::string out;
-  std::size_t i = 0;
-  while (i < message.size()) {
-    const std::size_t open = message.find('{', i);
-    const std::size_t close = open == std::string::npos ? open : message.find('}', open);
-    if (close == std::string::npos) break;
-    out.append(message, i, open - i).append(prefix).append(message, open + 1, close - open - 1);
-    i = close + 1;
-  }
-  return out.append(message, std::min(i, message.size()));
-}
-
 std::size_t radio_site_count(const Profile& profile, const GenerateOptions& options) {
   if (options.sites) {
     if (*options.sites == 0) throw OptionError("{sites} must be at least 1");

@@ -7,6 +7,8 @@
 #include <cstring>
 #include <stdexcept>
 
+#include "ringfence/diagnostics.hpp"
+
 namespace ringfence::import {
 
 namespace fs = std::filesystem;
@@ -28,7 +30,7 @@ fs::path make_temp_dir(const fs::path& target, const char* what) {
 }  // namespace
 
 BundleDir::BundleDir(const std::string& out, bool force) {
-  if (out.empty()) throw std::invalid_argument("--out is required");
+  if (out.empty()) throw OptionError("{out} is required");
   target_ = fs::absolute(fs::path(out)).lexically_normal();
   std::error_code ec;
   if (fs::exists(target_, ec)) {

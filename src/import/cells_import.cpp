@@ -128,9 +128,9 @@ std::string code_of(std::uint32_t mcc, std::uint32_t mnc) {
 CellImportSummary import_cells(const CellImportOptions& options) {
   const std::string data_dir = options.data_dir.empty() ? default_data_dir() : options.data_dir;
   if (!(options.site_distance_m >= 1 && options.site_distance_m <= 10000))
-    throw std::invalid_argument("--site-distance must be between 1 and 10000 metres");
+    throw OptionError("{site-distance} must be between 1 and 10000 metres");
   if (options.backhaul && options.country.empty())
-    throw std::invalid_argument("--backhaul synthetic needs --country (its profile)");
+    throw OptionError("{backhaul} synthetic needs {country} (its profile)");
 
   const ProviderTable providers = load_providers(
       options.providers_xml.empty() ? default_providers_xml() : options.providers_xml,

@@ -1,5 +1,7 @@
 #include "ringfence/diagnostics.hpp"
 
+#include <algorithm>
+
 namespace ringfence {
 
 std::string Diagnostic::to_string() const {
@@ -62,6 +64,20 @@ InputError InputError::at_record(std::string file, std::string record, std::stri
   Diagnostics d;
   d.error_at_record(std::move(file), std::move(record), std::move(message));
   return InputError(std::move(d));
+}
+
+std::string OptionError::with_options_as(std::string_view prefix) const {
+  const std::string message = what();
+  std::string out;
+  std::size_t i = 0;
+  while (i < message.size()) {
+    const std::size_t open = message.find('{', i);
+    const std::size_t close = open == std::string::npos ? open : message.find('}', open);
+    if (close == std::string::npos) break;
+    out.append(message, i, open - i).append(prefix).append(message, open + 1, close - open - 1);
+    i = close + 1;
+  }
+  return out.append(message, std::min(i, message.size()));
 }
 
 }  // namespace ringfence

@@ -127,7 +127,8 @@ void apply_plan(const std::string& bundle_dir, const Network& net, const Plan& p
                 const std::string& out_dir) {
   const fs::path src(bundle_dir);
   if (!fs::is_directory(src))
-    throw InputError(bundle_dir, 0, 0, "--apply needs a bundle directory (not a packed bundle)");
+    throw InputError(bundle_dir, 0, 0,
+                     "a plan is applied to a bundle directory, not a packed bundle");
   std::map<std::string, Swap> swaps;
   for (const PlanVisit& v : plan.visits) {
     if (v.month >= plan.horizon_months) continue;  // not done within the horizon

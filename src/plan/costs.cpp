@@ -187,8 +187,8 @@ CrewTable parse_crews_option(const std::string& value) {
   }
   std::ifstream probe(value);
   if (!probe)
-    throw InputError("--crews", 0, 0,
-                     "'" + value + "' is neither a number of crews (>= 1) nor a readable CSV file");
+    throw OptionError("{crews} '" + value +
+                      "' is neither a number of crews (>= 1) nor a readable CSV file");
   return parse_crews_csv(read_whole_file(value), value);
 }
 

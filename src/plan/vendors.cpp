@@ -96,15 +96,13 @@ VendorChoice choose_vendors(const Network& net, const std::vector<Policy>& polic
     if (fixed != replacement.end()) {
       const std::uint32_t v = net.vendors.resolve(fixed->second);
       if (v == VendorRegistry::kNone)
-        throw InputError("--replacement", 0, 0,
-                         "vendor '" + fixed->second + "' for " + op + " " + domain +
-                             " is not in the vendor registry (expected a known vendor)");
+        throw OptionError("{replacement}: vendor '" + fixed->second + "' for " + op + " " + domain +
+                          " is not in the vendor registry (expected a known vendor)");
       for (std::uint32_t e : elements)
         if (forbidden[e][v])
-          throw InputError("--replacement", 0, 0,
-                           "vendor '" + fixed->second + "' for " + op + " " + domain +
-                               " is forbidden by a rule for element " + std::string(el.id.get(e)) +
-                               " (expected an allowed vendor)");
+          throw OptionError("{replacement}: vendor '" + fixed->second + "' for " + op + " " +
+                            domain + " is forbidden by a rule for element " +
+                            std::string(el.id.get(e)) + " (expected an allowed vendor)");
       order_of[key] = {v};
     } else {
       order_of[key] = candidates_for(key);

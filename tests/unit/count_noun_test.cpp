@@ -39,15 +39,16 @@ TEST(CountNoun, CheckTextOfTheExample) {
                       "  uk-2020/access-share-cap (share_cap): 1 finding, 1 overdue, deadline "
                       "2023-07-31\n"
                       "  uk-2020/core-exclusion (exclude): 2 findings, 2 overdue, deadline "
-                      "2023-01-28\n"
+                      "2023-12-31\n"
                       "  uk-2020/core-transmission (exclude): 1 finding, 0 overdue, deadline "
                       "2025-12-31\n"
                       "  uk-2020/fibre-share-cap (share_cap): 1 finding, 1 overdue, deadline "
-                      "2023-07-31\n"
+                      "2023-10-31\n"
                       "  uk-2020/full-5g-removal (exclude): 23 findings, 0 overdue, deadline "
                       "2027-12-31\n"
                       "  uk-2020/no-new-5g (no_new_installs): 10 findings, 10 overdue\n"
-                      "  uk-2020/sensitive-sites (zone_exclusion): 12 findings, 12 overdue");
+                      "  uk-2020/sensitive-sites (zone_exclusion): 12 findings, 12 overdue, deadline "
+                      "2023-01-28");
 }
 
 }  // namespace
