@@ -15,10 +15,16 @@
   const DRAW_OTHERS_UP_TO = 30000; // unaffected sites drawn in grey up to this count
   const DOMAINS = ['ran', 'transport', 'core', 'oss', 'other'];
 
-  const data = JSON.parse(document.getElementById('ringfence-data').textContent);
   const view = { ready: false, errors: [], kind: '', id: '', observedSites: 0, cutSites: 0,
     zones: 0 };
   window.ringfenceBlast = view;
+  // The report data: in the page itself, or, under `ringfence serve`, fetched once by
+  // report.js, which shares the answer.
+  const ready = window.ringfenceDataReady ||
+    Promise.resolve(JSON.parse(document.getElementById('ringfence-data').textContent));
+  ready.then(run).catch((e) => view.errors.push(String(e && e.stack ? e.stack : e)));
+
+function run(data) {
   if (!data.blast || !data.paths) return;
 
   const $ = (id) => document.getElementById(id);
@@ -205,4 +211,5 @@
     view.errors.push(String(e && e.stack ? e.stack : e));
     throw e;
   }
+}
 })();

@@ -13,19 +13,20 @@
 
   const embedded = JSON.parse(document.getElementById('ringfence-data').textContent);
   if (!embedded.data_url) {
+    window.ringfenceDataReady = Promise.resolve(embedded);
     start(embedded);
     return;
   }
-  fetch(embedded.data_url, { credentials: 'same-origin' })
+  // Shared with the other scripts of the page (blast.js), so the data is fetched once.
+  window.ringfenceDataReady = fetch(embedded.data_url, { credentials: 'same-origin' })
     .then((r) => {
       if (!r.ok) throw new Error('cannot load the report data: HTTP ' + r.status);
       return r.json();
-    })
-    .then(start)
-    .catch((e) => {
-      document.body.insertAdjacentText('afterbegin', String(e));
-      throw e;
     });
+  window.ringfenceDataReady.then(start).catch((e) => {
+    document.body.insertAdjacentText('afterbegin', String(e));
+    throw e;
+  });
 
 // The page, drawn from the report data.
 function start(data) {
