@@ -1,7 +1,5 @@
 #include "cli/exposure_whatif_options.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include "ringfence/exposure_output.hpp"
 #include "ringfence/exposure_whatif.hpp"
 
@@ -29,13 +27,12 @@ void add_what_if_options(CLI::App& app, WhatIfOptions& options) {
 std::string run_what_if(const Network& net, const std::vector<GroupKey>& by, Measure measure,
                         const WhatIfOptions& options, const std::string& format) {
   ExposureWhatIf w;
-  nlohmann::ordered_json described = {{"without", nlohmann::ordered_json::array()},
-                                      {"replace", nlohmann::ordered_json::array()}};
+  WhatIfNote described;
   std::string line = "what if:";
   for (const auto& name : options.without) {
     w.without.push_back(vendor_id(net, name, "--without"));
     const std::string& canonical = net.vendors.get(w.without.back()).name;
-    described["without"].push_back(canonical);
+    described.without.push_back(canonical);
     line += " without " + canonical + ";";
   }
   for (const auto& item : options.replace) {
@@ -47,7 +44,7 @@ std::string run_what_if(const Network& net, const std::vector<GroupKey>& by, Mea
     w.replace.emplace_back(from, to);
     const std::string& a = net.vendors.get(from).name;
     const std::string& b = net.vendors.get(to).name;
-    described["replace"].push_back({{"vendor", a}, {"by", b}});
+    described.replace.emplace_back(a, b);
     line += " " + a + " replaced by " + b + ";";
   }
   const WhatIfExposure r = compute_exposure_whatif(net, by, measure, w);
@@ -57,18 +54,12 @@ std::string run_what_if(const Network& net, const std::vector<GroupKey>& by, Mea
     line += ", " + std::to_string(r.unreplaced) +
             " kept (their operator has no other vendor in that domain)";
   line += "\n";
-  described["reassigned"] = r.replaced;
-  described["kept"] = r.unreplaced;
+  described.reassigned = r.replaced;
+  described.kept = r.unreplaced;
   std::string text;
   if (format == "json") {
     // The exposure document with one more key, "what_if", after "measure".
-    auto doc = nlohmann::ordered_json::parse(render_exposure_json(net, r.exposure));
-    nlohmann::ordered_json with;
-    for (auto it = doc.begin(); it != doc.end(); ++it) {
-      with[it.key()] = it.value();
-      if (it.key() == "measure") with["what_if"] = described;
-    }
-    text = with.dump(2) + "\n";
+    text = render_exposure_json(net, r.exposure, &described);
   } else if (format == "csv") {
     text = render_exposure_csv(net, r.exposure);
   } else {

@@ -11,13 +11,25 @@
 
 namespace ringfence {
 
-std::string render_exposure_json(const Network& net, const ExposureResult& r) {
+std::string render_exposure_json(const Network& net, const ExposureResult& r,
+                                 const WhatIfNote* what_if) {
   std::string out;
   output::JsonWriter w(out, true, output::JsonWriter::Numbers::kDecimal);
   w.begin_object().field("ringfence", RINGFENCE_VERSION);
   w.key("by").begin_array();
   for (GroupKey k : r.by) w.value(group_key_name(k));
   w.end_array().field("measure", measure_name(r.measure));
+  if (what_if) {
+    w.key("what_if").begin_object().key("without").begin_array();
+    for (const auto& v : what_if->without) w.value(v);
+    w.end_array().key("replace").begin_array();
+    for (const auto& [vendor, by] : what_if->replace)
+      w.begin_object().field("vendor", vendor).field("by", by).end_object();
+    w.end_array()
+        .field("reassigned", what_if->reassigned)
+        .field("kept", what_if->kept)
+        .end_object();
+  }
   w.key("groups").begin_array();
   for (const auto& g : r.groups) {
     w.begin_object().key("group").begin_object();
