@@ -5,7 +5,6 @@
 #include <cmath>
 #include <filesystem>
 #include <map>
-#include <nlohmann/json.hpp>
 #include <numeric>
 #include <stdexcept>
 #include <unordered_map>
@@ -17,6 +16,7 @@
 #include "import/providers.hpp"
 #include "import/site_grouping.hpp"
 #include "import/vendor_rules.hpp"
+#include "output/json_writer.hpp"
 #include "ringfence/date.hpp"
 #include "ringfence/diagnostics.hpp"
 #include "ringfence/generate.hpp"
@@ -460,46 +460,66 @@ CellImportSummary import_cells(const CellImportOptions& options) {
 }
 
 std::string cell_summary_json(const CellImportOptions& options, const CellImportSummary& s) {
-  nlohmann::ordered_json j;
-  j["importer"] = std::string("ringfence ") + RINGFENCE_VERSION + " import cells";
-  j["input"] = fs::path(options.input).filename().string();
-  j["country"] = upper(options.country);
-  j["mccs"] = s.mccs;
-  j["header"] = s.header;
-  j["site_distance_m"] = options.site_distance_m;
-  j["rows"] = s.rows;
-  j["cells"] = s.kept;
-  j["other_country"] = s.other_country;
-  j["bad"] = s.bad;
-  auto& nets = j["networks"] = nlohmann::ordered_json::array();
+  std::string out;
+  output::JsonWriter w(out, true, output::JsonWriter::Numbers::kDecimal);
+  auto counts = [&](const std::map<std::string, std::uint64_t>& m) {
+    w.begin_object();
+    for (const auto& [k, v] : m) w.field(k, static_cast<std::size_t>(v));
+    w.end_object();
+  };
+  auto text_or_null = [&](std::string_view key, const std::string& v) {
+    w.key(key);
+    if (v.empty())
+      w.null();
+    else
+      w.value(v);
+  };
+  w.begin_object()
+      .field("importer", std::string("ringfence ") + RINGFENCE_VERSION + " import cells")
+      .field("input", fs::path(options.input).filename().string())
+      .field("country", upper(options.country));
+  w.key("mccs").begin_array();
+  for (std::uint32_t m : s.mccs) w.value(static_cast<std::size_t>(m));
+  w.end_array()
+      .field("header", s.header)
+      .field("site_distance_m", options.site_distance_m)
+      .field("rows", static_cast<std::size_t>(s.rows))
+      .field("cells", static_cast<std::size_t>(s.kept))
+      .field("other_country", static_cast<std::size_t>(s.other_country))
+      .field("bad", static_cast<std::size_t>(s.bad));
+  w.key("networks").begin_array();
   for (const auto& n : s.networks) {
-    nlohmann::ordered_json x;
-    x["code"] = n.code;
-    x["operator"] = n.operator_name;
-    x["known"] = n.known;
-    x["cells"] = n.cells;
-    x["by_radio"] = n.by_radio;
-    nets.push_back(x);
+    w.begin_object()
+        .field("code", n.code)
+        .field("operator", n.operator_name)
+        .field("known", n.known)
+        .field("cells", static_cast<std::size_t>(n.cells))
+        .key("by_radio");
+    counts(n.by_radio);
+    w.end_object();
   }
-  j["sites"] = s.sites;
-  j["elements"] = s.elements;
-  j["links"] = s.links;
-  j["vendor_rules"] =
-      options.vendor_rules.empty()
-          ? nlohmann::ordered_json(nullptr)
-          : nlohmann::ordered_json(fs::path(options.vendor_rules).filename().string());
-  j["vendors_assumed"] = s.vendor_cells;
-  j["vendors_unassigned"] = s.unassigned;
-  j["backhaul"] = options.backhaul ? "synthetic" : "none";
-  j["zones"] =
-      s.zones_file.empty() ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json(s.zones_file);
-  j["warnings"] = s.warnings;
-  j["attribution"] =
+  w.end_array()
+      .field("sites", static_cast<std::size_t>(s.sites))
+      .field("elements", static_cast<std::size_t>(s.elements))
+      .field("links", static_cast<std::size_t>(s.links));
+  text_or_null("vendor_rules", options.vendor_rules.empty()
+                                   ? std::string()
+                                   : fs::path(options.vendor_rules).filename().string());
+  w.key("vendors_assumed");
+  counts(s.vendor_cells);
+  w.field("vendors_unassigned", static_cast<std::size_t>(s.unassigned))
+      .field("backhaul", options.backhaul ? "synthetic" : "none");
+  text_or_null("zones", s.zones_file);
+  w.key("warnings").begin_array();
+  for (const auto& warning : s.warnings) w.value(warning);
+  w.end_array().field(
+      "attribution",
       "Cell positions: OpenCelliD Project (opencellid.org) or Mozilla Location Service "
       "exports, CC BY-SA 4.0. Vendors are not in the source: every vendor is an assumption "
       "of the rules file (elements.csv vendor_source). Operators: mobile-broadband-provider-"
-      "info (public domain) and data/import/networks.toml.";
-  return j.dump(2) + "\n";
+      "info (public domain) and data/import/networks.toml.");
+  w.end_object();
+  return out;
 }
 
 }  // namespace ringfence
