@@ -39,22 +39,6 @@ class TreeGuard {
   fs::path path_;
 };
 
-// A new empty directory beside `target`, named after it.
-fs::path make_temp_dir(const fs::path& target, const char* what) {
-  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  // Built by appending: GCC 12 warns falsely (-Wrestrict) on "." + std::string&&.
-  std::string name = ".";
-  name.append(target.filename().string());
-  name.append(".");
-  name.append(what);
-  name.append("-XXXXXX");
-  std::string pattern = (parent / name).string();
-  if (!::mkdtemp(pattern.data()))
-    throw std::runtime_error("cannot create a directory in " + parent.string() + ": " +
-                             std::strerror(errno));
-  return pattern;
-}
-
 std::string summary_json(const Profile& profile, const GenerateOptions& options,
                          const GenerateSummary& s) {
   std::string out;

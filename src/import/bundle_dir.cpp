@@ -8,26 +8,11 @@
 #include <stdexcept>
 
 #include "ringfence/diagnostics.hpp"
+#include "ringfence/output.hpp"
 
 namespace ringfence::import {
 
 namespace fs = std::filesystem;
-
-namespace {
-fs::path make_temp_dir(const fs::path& target, const char* what) {
-  const fs::path parent = target.has_parent_path() ? target.parent_path() : fs::path(".");
-  std::string name = ".";
-  name.append(target.filename().string());
-  name.append(".");
-  name.append(what);
-  name.append("-XXXXXX");
-  std::string pattern = (parent / name).string();
-  if (!::mkdtemp(pattern.data()))
-    throw std::runtime_error("cannot create a directory in " + parent.string() + ": " +
-                             std::strerror(errno));
-  return pattern;
-}
-}  // namespace
 
 BundleDir::BundleDir(const std::string& out, bool force) {
   if (out.empty()) throw OptionError("{out} is required");

@@ -1,4 +1,5 @@
 #include <fcntl.h>
+#include <stdlib.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -49,6 +50,22 @@ void write_file_atomically(const std::string& path, std::string_view content) {
     ::unlink(tmp.c_str());
     throw std::runtime_error("cannot replace " + path + ": " + std::strerror(err));
   }
+}
+
+std::filesystem::path make_temp_dir(const std::filesystem::path& target, const char* what) {
+  const std::filesystem::path parent =
+      target.has_parent_path() ? target.parent_path() : std::filesystem::path(".");
+  // Built by appending: GCC 12 warns falsely (-Wrestrict) on "." + std::string&&.
+  std::string name = ".";
+  name.append(target.filename().string());
+  name.append(".");
+  name.append(what);
+  name.append("-XXXXXX");
+  std::string pattern = (parent / name).string();
+  if (!::mkdtemp(pattern.data()))
+    throw std::runtime_error("cannot create a directory in " + parent.string() + ": " +
+                             std::strerror(errno));
+  return pattern;
 }
 
 }  // namespace ringfence
