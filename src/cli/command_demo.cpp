@@ -122,7 +122,8 @@ Command add_demo(CLI::App& root) {
               std::cout << "    [" << status_name(f.status) << "] " << result.rules[f.rule].rule_id
                         << ": " << explain(net, result, f) << '\n';
             }
-            std::cout << "  (no remediation plan: the planner is not part of this version)\n\n";
+            std::cout << "  what compliance costs and when: ringfence plan " << bundle_dir
+                      << " --policy us-kr-sensitive --policy uk-2020\n\n";
 
             const CheckInputs inputs{bundle_dir, run.bundle.files};
             const fs::path out(opts->out);
