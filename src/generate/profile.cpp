@@ -11,6 +11,7 @@
 #include <stdexcept>
 
 #include "generate/internal.hpp"
+#include "io/toml_file.hpp"
 #include "ringfence/data_dir.hpp"
 #include "ringfence/diagnostics.hpp"
 #include "ringfence/registry.hpp"
@@ -24,14 +25,7 @@ class TomlReader {
  public:
   explicit TomlReader(std::string file) : file_(std::move(file)) {}
 
-  toml::table parse() const {
-    try {
-      return toml::parse_file(file_);
-    } catch (const toml::parse_error& e) {
-      throw InputError(file_, e.source().begin.line, e.source().begin.column,
-                       std::string(e.description()));
-    }
-  }
+  toml::table parse() const { return io::parse_toml_file(file_); }
 
   [[noreturn]] void fail(const toml::node* node, const std::string& message) const {
     const auto line = node ? node->source().begin.line : 0;

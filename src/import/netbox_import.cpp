@@ -23,6 +23,7 @@
 #include <stdexcept>
 
 #include "import/bundle_dir.hpp"
+#include "io/toml_file.hpp"
 #include "ringfence/date.hpp"
 #include "ringfence/diagnostics.hpp"
 #include "ringfence/generate.hpp"
@@ -93,13 +94,7 @@ Role toml_role(const std::string& path, const toml::node& node, const std::strin
 }
 
 Mapping load_mapping(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw InputError(path, e.source().begin.line, e.source().begin.column,
-                     std::string(e.description()));
-  }
+  const toml::table doc = io::parse_toml_file(path);
   Mapping m;
   m.path = path;
   for (const auto& [key, node] : doc) {

@@ -10,6 +10,7 @@
 #include <set>
 #include <sstream>
 
+#include "io/toml_file.hpp"
 #include "ringfence/diagnostics.hpp"
 
 namespace ringfence::import {
@@ -135,13 +136,7 @@ ProviderTable load_providers(const std::string& xml_path, const std::string& net
   // The sourced network operators of codes that brands share.
   std::unordered_map<std::uint64_t, std::string> overrides;
   if (!networks_toml.empty()) {
-    toml::table doc;
-    try {
-      doc = toml::parse_file(networks_toml);
-    } catch (const toml::parse_error& e) {
-      throw InputError(networks_toml, e.source().begin.line, e.source().begin.column,
-                       std::string(e.description()));
-    }
+    const toml::table doc = io::parse_toml_file(networks_toml);
     const toml::table* nets = doc["networks"].as_table();
     if (!nets) throw InputError(networks_toml, 0, 0, "expected a [networks] table");
     for (const auto& [key, value] : *nets) {

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <set>
 
+#include "io/toml_file.hpp"
 #include "ringfence/diagnostics.hpp"
 
 namespace ringfence::import {
@@ -62,13 +63,7 @@ std::uint64_t mix64(std::uint64_t z) {
 }  // namespace
 
 VendorRules load_vendor_rules(const std::string& path) {
-  toml::table doc;
-  try {
-    doc = toml::parse_file(path);
-  } catch (const toml::parse_error& e) {
-    throw InputError(path, e.source().begin.line, e.source().begin.column,
-                     std::string(e.description()));
-  }
+  const toml::table doc = io::parse_toml_file(path);
   VendorRules out;
   out.path = path;
   for (const auto& [key, node] : doc) {
