@@ -115,6 +115,7 @@ struct Plan {
   int horizon_months = 0;
   std::string currency;
   std::vector<std::string> operators;
+  std::vector<int> crews;         // per operator, site visits per month
   std::vector<PlanVisit> visits;  // by month, then site id
   std::vector<EvidencePurchase> evidence;
   std::vector<DeadlineOutcome> deadlines;

@@ -50,8 +50,20 @@
 //                          operators, zones, top_elements (as `blast-radius --format
 //                          json`), site_marks: [[site index, observed 0/1, cut off
 //                          0/1], ...] } ] }: the blast radius of every vendor in use
-//   plan                   null: reserved for the remediation plan (months, swaps,
-//                          cost), which the page shows as a chart when present
+//   plan                   null, or the remediation plan (`report --plan`): the fields
+//                          of `plan --format json` from start to months (start,
+//                          horizon_months, currency, policies, solver, summary,
+//                          deadlines, months), then operators and crews (parallel:
+//                          site visits per month), month_labels (the chart's month
+//                          axis, "YYYY-MM" from the start to the last visit or
+//                          deadline), deadline_months (per deadline, its index on
+//                          that axis), site_month (per site, in bundle order: the
+//                          plan month of its visit, horizon_months when beyond the
+//                          horizon, -1 when not visited), evidence and not_remedied
+//                          (counts)
+//   plan_url               in serve mode, when the server plans: "api/plan", where the
+//                          page fetches the plan (computed on first request after an
+//                          edit, so that an edit is not slowed by planning)
 #pragma once
 #include <string>
 #include <string_view>
@@ -61,8 +73,12 @@
 
 namespace ringfence {
 
+struct Plan;
+
 struct ReportOptions {
-  bool serve_mode = false;  // the page talks to the API of `ringfence serve`
+  bool serve_mode = false;     // the page talks to the API of `ringfence serve`
+  const Plan* plan = nullptr;  // the plan section, when planned
+  bool plan_url = false;       // serve mode: the page fetches the plan from api/plan
 };
 
 // The report data (the JSON object above).

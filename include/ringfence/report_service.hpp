@@ -29,6 +29,15 @@
 //                          those the server started with (replacing one is always
 //                          possible), so no client can grow memory or evaluation
 //                          time without limit.
+//   GET  /api/plan         with `serve --plan`: the remediation plan of the current
+//                          policies and crews, as the report data's "plan"; planned on
+//                          the first request after an edit (so an edit is not slowed
+//                          by planning), then kept; with an ETag. 404 without --plan
+//   POST /api/crews        with `serve --plan`, body (application/json) {"crews": N}
+//                          or {"crews": {"KT": 2, "*": 1}} (site visits per month per
+//                          operator, * for the others): replaces the crews; answers
+//                          {"crews": {operator: n, ...}}; the next /api/plan plans
+//                          with them
 //
 // An edit evaluates only the edited policy: each policy's result is kept, and the
 // current result is theirs merged (equal to evaluating all of them in one pass).
@@ -49,6 +58,7 @@
 #include "ringfence/bundle.hpp"
 #include "ringfence/check.hpp"
 #include "ringfence/http_encoding.hpp"
+#include "ringfence/plan.hpp"
 
 namespace ringfence {
 
@@ -100,6 +110,16 @@ class ReportService {
   ApiResponse blast_radius(const QueryParams& params) const;  // report_service_blast.cpp
   ApiResponse evaluate(std::string_view toml);
 
+  // Planning (`serve --plan`; report_service_plan.cpp). Call before serving.
+  void enable_planning(PlanOptions options);
+  // GET /api/plan: the body, or (body null) the error to answer.
+  struct CachedAnswer {
+    std::shared_ptr<const server::EncodedBody> body;
+    ApiResponse error;
+  };
+  CachedAnswer plan() const;
+  ApiResponse set_crews(std::string_view json);
+
   const Network& network() const { return bundle_.network; }
   // Findings and overdue findings of the current evaluation.
   std::pair<std::size_t, std::size_t> counts() const;
@@ -126,6 +146,10 @@ class ReportService {
   mutable std::mutex state_mutex_;  // guards state_ (the pointer, not the state)
   std::mutex evaluate_mutex_;       // one evaluation at a time
   std::shared_ptr<const State> state_;
+  struct Planning;
+  std::shared_ptr<Planning> planning_;  // null: serve without --plan
+  std::vector<Policy> current_policies() const;
+  std::shared_ptr<const void> current_token() const;  // changes with every evaluation
 };
 
 }  // namespace ringfence

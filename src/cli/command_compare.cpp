@@ -3,6 +3,8 @@
 #include <map>
 #include <sstream>
 
+#include "cli/common.hpp"
+#include "cli/options.hpp"
 #include "cli/plan_options.hpp"
 #include "output/json_writer.hpp"
 #include "ringfence/output.hpp"
@@ -102,28 +104,34 @@ std::string render(const std::vector<RegimeRow>& rows, const std::string& format
   return o.str();
 }
 
+struct CompareOptions {
+  BundleArg bundle;
+  PolicyArgs regimes;
+  PlanArgs plan;
+  OutputArgs output;
+  ThreadsArg threads;
+};
+
 Command add_compare(CLI::App& root) {
-  auto opts = std::make_shared<PlanCliOptions>();
+  auto opts = std::make_shared<CompareOptions>();
   CLI::App* app =
       root.add_subcommand("compare",
                           "Regimes side by side: findings, sites touched, elements swapped, cost, "
                           "months to comply and deadlines missed, per operator");
-  add_plan_options(app, *opts);
-  app->add_option("--policy", opts->policies,
-                  "One regime per --policy (TOML file or preset name); at least two")
-      ->required();
-  app->add_option("--format", opts->format, "text, json or csv")->capture_default_str();
-  app->add_option("--out", opts->out, "Write to this file (atomically) instead of stdout");
+  opts->bundle.add_to(*app);
+  opts->regimes.add_to(*app, true, false,
+                       "One regime per --policy (TOML file or preset name); at least two");
+  opts->plan.add_to(*app);
+  opts->output.add_to(*app, {"text", "json", "csv"});
+  opts->threads.add_to(*app);
   app->footer("Exit status: 0 done, 2 bad input or usage.");
   return {app, [opts] {
-            require_format(opts->format, {"text", "json", "csv"});
-            if (opts->policies.size() < 2)
+            opts->output.check_format();
+            if (opts->regimes.names.size() < 2)
               throw UsageError("compare needs at least two --policy options (one per regime)");
-            const PlanOptions options = planner_options(*opts);
-            std::vector<Policy> regimes;
-            for (const auto& p : opts->policies) regimes.push_back(load_policy(p));
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
-            print_warnings(bundle.warnings, 5);
+            const PlanOptions options = opts->plan.options(opts->threads.threads);
+            std::vector<Policy> regimes = opts->regimes.load();
+            LoadedBundle bundle = Pipeline::load(opts->bundle);
             std::vector<RegimeRow> rows;
             for (Policy& regime : regimes) {
               progress("planning " + regime.id + " ...");
@@ -132,7 +140,7 @@ Command add_compare(CLI::App& root) {
               for (auto& r : rows_of(bundle.network, id, plan)) rows.push_back(std::move(r));
             }
             progress("");
-            emit(render(rows, opts->format, options.costs.currency), opts->out);
+            opts->output.write(render(rows, opts->output.format, options.costs.currency));
             return kOk;
           }};
 }

@@ -1,4 +1,8 @@
 // ringfence plan BUNDLE --policy P [...]: the remediation schedule.
+#include <memory>
+
+#include "cli/common.hpp"
+#include "cli/options.hpp"
 #include "cli/plan_options.hpp"
 #include "ringfence/output.hpp"
 
@@ -6,7 +10,12 @@ namespace ringfence::cli {
 
 namespace {
 
-struct PlanCommandOptions : PlanCliOptions {
+struct PlanCommandOptions {
+  BundleArg bundle;
+  PolicyArgs policies;
+  PlanArgs plan;
+  OutputArgs output;
+  ThreadsArg threads;
   std::string work_orders, apply;
 };
 
@@ -16,37 +25,35 @@ Command add_plan(CLI::App& root) {
       "plan",
       "Remediation schedule: which sites to visit in which month, at what cost, "
       "meeting which deadlines");
-  add_plan_options(app, *opts);
-  app->add_option("--policy", opts->policies,
-                  "Policy TOML file or preset name; repeatable (all apply together)")
-      ->required();
-  app->add_option("--format", opts->format, "text, json or csv (the month table)")
-      ->capture_default_str();
-  app->add_option("--out", opts->out, "Write to this file (atomically) instead of stdout");
+  opts->bundle.add_to(*app);
+  opts->policies.add_to(*app, true, false,
+                        "Policy TOML file or preset name; repeatable (all apply together)");
+  opts->plan.add_to(*app);
+  opts->output.add_to(*app, {"text", "json", "csv"});
   app->add_option("--work-orders", opts->work_orders,
                   "Also write the work orders CSV (month, operator, site, elements, vendors)");
   app->add_option("--apply", opts->apply,
                   "Also write the bundle as it will be at the plan's end to this directory");
+  opts->threads.add_to(*app);
   app->footer("Exit status: 0 every deadline met, 1 a deadline missed, 2 bad input or usage.");
   return {app, [opts] {
-            require_format(opts->format, {"text", "json", "csv"});
-            const PlanOptions options = planner_options(*opts);
-            std::vector<Policy> policies;
-            for (const auto& p : opts->policies) policies.push_back(load_policy(p));
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle);
-            print_warnings(bundle.warnings, 5);
+            opts->output.check_format();
+            const PlanOptions options = opts->plan.options(opts->threads.threads);
+            std::vector<Policy> policies = opts->policies.load();
+            LoadedBundle bundle = Pipeline::load(opts->bundle);
             progress("planning ...");
             const Plan plan = make_plan(bundle.network, std::move(policies), options);
             progress("");
             const Network& net = bundle.network;
-            std::string text = opts->format == "json"  ? render_plan_json(net, plan)
-                               : opts->format == "csv" ? render_plan_csv(plan)
-                                                       : render_plan_text(net, plan);
+            const std::string& format = opts->output.format;
+            std::string text = format == "json"  ? render_plan_json(net, plan)
+                               : format == "csv" ? render_plan_csv(plan)
+                                                 : render_plan_text(net, plan);
             // Side files first: a failure leaves no main output claiming success.
             if (!opts->work_orders.empty())
               write_file_atomically(opts->work_orders, render_work_orders(net, plan));
-            if (!opts->apply.empty()) apply_plan(opts->bundle, net, plan, opts->apply);
-            emit(text, opts->out);
+            if (!opts->apply.empty()) apply_plan(opts->bundle.path, net, plan, opts->apply);
+            opts->output.write(text);
             return plan.deadlines_met ? kOk : kOverdue;
           }};
 }

@@ -24,6 +24,7 @@
 
 #include "cli/common.hpp"
 #include "cli/options.hpp"
+#include "cli/plan_options.hpp"
 #include "output/json_writer.hpp"
 #include "ringfence/count_noun.hpp"
 #include "ringfence/http_encoding.hpp"
@@ -50,6 +51,8 @@ struct ServeOptions {
   std::string token_file;
   int port = 8754;
   ThreadsArg threads;
+  bool plan = false;
+  PlanArgs plan_args;
 };
 
 bool is_loopback(const std::string& host) {
@@ -134,11 +137,17 @@ Command add_serve(CLI::App& root) {
                   "File whose first line is the access token (at least 16 characters) that "
                   "every request must present; required with a --host other than loopback");
   opts->threads.add_to(*app);
+  CLI::Option* plan_flag = app->add_flag(
+      "--plan", opts->plan,
+      "Also plan the remediation (GET /api/plan, crews editable with POST /api/crews); the "
+      "page shows it, planned again after each edit");
+  for (CLI::Option* option : opts->plan_args.add_to(*app, "Plan (with --plan)"))
+    option->needs(plan_flag);
   app->footer(
       "Prints the address to open, then serves until interrupted (Ctrl-C). Routes: GET /,\n"
       "/api/report, /api/summary, /api/findings, /api/exposure, /api/sites, /api/policies,\n"
-      "/api/blast-radius; "
-      "POST /api/evaluate with a policy as application/toml. With --token-file, a request\n"
+      "/api/blast-radius, /api/plan; POST /api/evaluate with a policy as application/toml,\n"
+      "POST /api/crews with {\"crews\": N} as application/json. With --token-file, a request\n"
       "presents the token as 'Authorization: Bearer TOKEN', or opens /?token=TOKEN once\n"
       "(the page keeps it in a cookie); others get 401. Exit status: 0 stopped, 2 bad\n"
       "input or usage (or the port cannot be bound).");
@@ -159,6 +168,8 @@ Command add_serve(CLI::App& root) {
           }
         }
         const Days at = opts->policies.at_date();
+        std::optional<PlanOptions> plan_options;
+        if (opts->plan) plan_options = opts->plan_args.options(opts->threads.threads, at);
         std::vector<PolicySource> policies;
         for (const auto& p : opts->policies.names) policies.push_back(load_policy_source(p));
         std::string page_template = load_report_template();
@@ -167,6 +178,7 @@ Command add_serve(CLI::App& root) {
         ReportService service(std::move(bundle), opts->bundle.path, std::move(policies), at,
                               std::move(page_template), opts->threads.threads);
         progress("");
+        if (plan_options) service.enable_planning(std::move(*plan_options));
 
         if (!loopback)
           std::cerr << "warning: listening on " << opts->host
@@ -236,7 +248,8 @@ Command add_serve(CLI::App& root) {
           if (res.status == 404)
             message = "no route " + req.method + " " + req.path +
                       " (GET /, /api/report, /api/summary, /api/findings, /api/exposure, "
-                      "/api/sites, /api/policies, /api/blast-radius; POST /api/evaluate)";
+                      "/api/sites, /api/policies, /api/blast-radius, /api/plan; POST "
+                      "/api/evaluate, /api/crews)";
           else if (res.status == 413)
             message = "request body over " + std::to_string(kMaxBodyBytes) + " bytes";
           else
@@ -280,6 +293,23 @@ Command add_serve(CLI::App& root) {
         });
         server.Get("/api/blast-radius", [api](const httplib::Request& req, httplib::Response& res) {
           send(req, res, api->blast_radius(req.params));
+        });
+        server.Get("/api/plan", [api](const httplib::Request& req, httplib::Response& res) {
+          const auto answer = api->plan();
+          if (answer.body)
+            send_cached(req, res, *answer.body);
+          else
+            send(req, res, answer.error);
+        });
+        server.Post("/api/crews", [api](const httplib::Request& req, httplib::Response& res) {
+          // JSON, not a form: a browser asks before sending it across origins.
+          if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
+            res.status = 415;
+            res.set_content(json_error("send the crews as Content-Type: application/json"),
+                            "application/json");
+            return;
+          }
+          send(req, res, api->set_crews(req.body));
         });
         server.Post("/api/evaluate", [api](const httplib::Request& req, httplib::Response& res) {
           const std::string type = req.get_header_value("Content-Type");

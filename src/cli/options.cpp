@@ -9,11 +9,12 @@ void BundleArg::add_to(CLI::App& app, bool with_zones) {
   if (with_zones) add_zones_option(&app, zones);
 }
 
-void PolicyArgs::add_to(CLI::App& app, bool required) {
+void PolicyArgs::add_to(CLI::App& app, bool required, bool with_at, const char* help) {
   auto* option = app.add_option(
-      "--policy", names, "Policy TOML file or preset name (see `ringfence presets`); repeatable");
+      "--policy", names,
+      help ? help : "Policy TOML file or preset name (see `ringfence presets`); repeatable");
   if (required) option->required();
-  app.add_option("--at", at, "Evaluation date YYYY-MM-DD (default: today, UTC)");
+  if (with_at) app.add_option("--at", at, "Evaluation date YYYY-MM-DD (default: today, UTC)");
 }
 
 Days PolicyArgs::at_date() const {

@@ -24,7 +24,9 @@ struct BundleArg {
 struct PolicyArgs {
   std::vector<std::string> names;
   std::string at;
-  void add_to(CLI::App& app, bool required);
+  // `help` replaces the --policy help text; the planner commands take no --at (their
+  // plan starts at --start).
+  void add_to(CLI::App& app, bool required, bool with_at = true, const char* help = nullptr);
   Days at_date() const;              // today (UTC) when --at is not given
   std::vector<Policy> load() const;  // each file or preset, in order
 };

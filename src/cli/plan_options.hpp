@@ -1,28 +1,27 @@
-// The options `plan` and `compare` share: start, crews, costs, budget, horizon,
-// replacement vendors, solver.
+// The planner's option group, shared by `plan`, `compare`, `report --plan`,
+// `serve --plan` and `demo`: start, crews, costs, budget, horizon, replacement
+// vendors, solver.
 #pragma once
-#include <memory>
+#include <CLI/CLI.hpp>
 #include <string>
+#include <vector>
 
-#include "cli/common.hpp"
 #include "ringfence/plan.hpp"
 
 namespace ringfence::cli {
 
-struct PlanCliOptions {
-  std::string bundle;
-  std::vector<std::string> policies;
+struct PlanArgs {
   std::string start, crews = "1", costs, replacement, solver = "auto";
   double budget = 0;
   int horizon = 0;
   double time_limit = 30;
-  std::string format = "text", out;
-  unsigned threads = 0;
   bool table_costs = false;
+  // Adds the options (under `group` in the help when given); returns them, so that a
+  // command can make them depend on a flag.
+  std::vector<CLI::Option*> add_to(CLI::App& app, const char* group = nullptr);
+  // The planner options; the plan starts in the month of --start, else of
+  // `default_start` (kNoDate: today). Throws UsageError or InputError.
+  PlanOptions options(unsigned threads, Days default_start = kNoDate) const;
 };
-
-void add_plan_options(CLI::App* app, PlanCliOptions& opts);
-// Turns the command line into planner options; throws UsageError or InputError.
-PlanOptions planner_options(const PlanCliOptions& opts);
 
 }  // namespace ringfence::cli

@@ -115,6 +115,12 @@ JsonWriter& JsonWriter::value(double v) {
   return *this;
 }
 
+JsonWriter& JsonWriter::value(std::int64_t v) {
+  before_value();
+  out_ += std::to_string(v);
+  return *this;
+}
+
 JsonWriter& JsonWriter::value(std::size_t v) {
   before_value();
   out_ += std::to_string(v);

@@ -2,6 +2,7 @@
 // a DOM first would double the memory. Output is deterministic: keys in call order,
 // numbers in their shortest round-trip form.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +27,7 @@ class JsonWriter {
   JsonWriter& value(const char* v) { return value(std::string_view(v)); }
   JsonWriter& value(double v);  // NaN is written as null
   JsonWriter& value(std::size_t v);
+  JsonWriter& value(std::int64_t v);
   JsonWriter& value(bool v);
   JsonWriter& null();
   // key + value in one call.

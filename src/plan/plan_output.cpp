@@ -5,6 +5,7 @@
 #include <sstream>
 
 #include "output/json_writer.hpp"
+#include "output/plan_json.hpp"
 #include "ringfence/output.hpp"
 #include "ringfence/plan.hpp"
 
@@ -122,11 +123,9 @@ std::string render_plan_text(const Network& net, const Plan& plan) {
   return o.str();
 }
 
-std::string render_plan_json(const Network& net, const Plan& plan) {
-  std::string out;
-  output::JsonWriter w(out);
-  w.begin_object();
-  w.field("ringfence", RINGFENCE_VERSION);
+namespace output {
+
+void write_plan_overview(JsonWriter& w, const Plan& plan) {
   w.field("start", format_iso_date(plan.start));
   w.field("horizon_months", static_cast<std::size_t>(plan.horizon_months));
   w.field("currency", plan.currency);
@@ -185,6 +184,16 @@ std::string render_plan_json(const Network& net, const Plan& plan) {
     w.end_object();
   }
   w.end_array();
+}
+
+}  // namespace output
+
+std::string render_plan_json(const Network& net, const Plan& plan) {
+  std::string out;
+  output::JsonWriter w(out);
+  w.begin_object();
+  w.field("ringfence", RINGFENCE_VERSION);
+  output::write_plan_overview(w, plan);
   w.key("visits").begin_array();
   for (const PlanVisit& v : plan.visits) {
     w.begin_object();

@@ -127,6 +127,7 @@ Plan make_plan(const Network& net, std::vector<Policy> policies, const PlanOptio
   Problem p;
   p.operators = plan.operators;
   for (const auto& op : plan.operators) p.crews.push_back(options.crews.crews(op));
+  plan.crews = p.crews;
   p.months = plan.horizon_months;
   p.budget = options.monthly_budget;
 

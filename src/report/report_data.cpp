@@ -9,6 +9,7 @@
 #include "output/check_json.hpp"
 #include "output/json_writer.hpp"
 #include "report/paths_data.hpp"
+#include "report/plan_data.hpp"
 #include "report/site_table.hpp"
 #include "report/zone_buffer.hpp"
 #include "ringfence/exposure.hpp"
@@ -334,7 +335,12 @@ std::string build_report_data(const Network& net, const CheckResult& r, const Ch
   w.end_array();
 
   report::write_paths_data(w, net);
-  w.key("plan").null();
+  w.key("plan");
+  if (options.plan)
+    report::write_plan_data(w, net, *options.plan);
+  else
+    w.null();
+  if (options.plan_url) w.field("plan_url", "api/plan");
   w.end_object();
 
   // Safe inside <script>: '<' only occurs inside strings, where \u003c reads the same.

@@ -193,6 +193,16 @@ std::shared_ptr<const ReportService::State> ReportService::make_state(
   return state;
 }
 
+std::vector<Policy> ReportService::current_policies() const {
+  std::vector<Policy> out;
+  for (const auto& part : current()->parts) out.push_back(part->source.policy);
+  return out;
+}
+
+std::shared_ptr<const void> ReportService::current_token() const {
+  return current();
+}
+
 std::pair<std::size_t, std::size_t> ReportService::counts() const {
   const auto state = current();
   return {state->result.findings.size(), state->result.overdue};
@@ -207,6 +217,7 @@ std::shared_ptr<const server::EncodedBody> ReportService::report_data() const {
   std::call_once(state->data_once, [&] {
     ReportOptions options;
     options.serve_mode = true;
+    options.plan_url = planning_ != nullptr;
     state->data = std::make_shared<const server::EncodedBody>(
         "application/json",
         build_report_data(bundle_.network, state->result, {bundle_path_, bundle_.files}, options));
