@@ -144,6 +144,9 @@ Days plan_month_first_day(Days start, int month);
 Days plan_month_last_day(Days start, int month);
 std::string plan_month_label(Days start, int month);  // "2024-03"
 
+// Whole currency units with thousands separators: 1234567.4 -> "1,234,567".
+std::string format_amount(double v);
+
 std::string render_plan_text(const Network& net, const Plan& plan);
 std::string render_plan_json(const Network& net, const Plan& plan);
 std::string render_plan_csv(const Plan& plan);  // month table per operator

@@ -79,8 +79,8 @@ Command add_report(CLI::App& root) {
                       << count_noun(result.findings.size(), "finding") << " (" << result.overdue
                       << " overdue) at " << format_iso_date(result.at) << '\n';
             if (plan_options)
-              std::cout << "plan: " << plan.currency << " " << std::llround(plan.total_cost) << ", "
-                        << count_noun(plan.sites, "site visit") << ", deadlines "
+              std::cout << "plan: " << plan.currency << " " << format_amount(plan.total_cost)
+                        << ", " << count_noun(plan.sites, "site visit") << ", deadlines "
                         << (plan.deadlines_met ? "all met" : "NOT all met") << '\n';
             return kOk;
           }};

@@ -13,17 +13,6 @@ namespace ringfence {
 
 namespace {
 
-std::string money(double v) {
-  // Whole currency units with thousands separators: 1234567 -> "1,234,567".
-  const long long n = std::llround(v);
-  std::string digits = std::to_string(n < 0 ? -n : n), out;
-  for (std::size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
-    out += digits[i];
-  }
-  return (n < 0 ? "-" : "") + out;
-}
-
 std::string deadline_text(Days d) {
   return d == kNoDate ? "at once" : format_iso_date(d);
 }
@@ -52,6 +41,17 @@ std::string month_text(const Plan& plan, int month) {
 
 }  // namespace
 
+std::string format_amount(double v) {
+  // Whole currency units with thousands separators: 1234567 -> "1,234,567".
+  const long long n = std::llround(v);
+  std::string digits = std::to_string(n < 0 ? -n : n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i > 0 && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return (n < 0 ? "-" : "") + out;
+}
+
 std::string render_plan_text(const Network& net, const Plan& plan) {
   std::ostringstream o;
   o << "Remediation plan from " << format_iso_date(plan.start) << " (horizon "
@@ -59,7 +59,7 @@ std::string render_plan_text(const Network& net, const Plan& plan) {
   o << plan.findings << " findings; " << plan.sites << " site visits, " << plan.elements
     << " elements swapped";
   if (!plan.evidence.empty()) o << ", evidence bought for " << plan.evidence.size() << " models";
-  o << "; total cost " << plan.currency << " " << money(plan.total_cost) << "\n";
+  o << "; total cost " << plan.currency << " " << format_amount(plan.total_cost) << "\n";
   o << "Months to comply: " << plan.months_to_comply << "; deadlines "
     << (plan.deadlines_met ? "all met" : "NOT all met") << "\n";
   o << "Solver: " << plan.solver;
@@ -70,7 +70,7 @@ std::string render_plan_text(const Network& net, const Plan& plan) {
       char gap[32];
       std::snprintf(gap, sizeof gap, "%.3f", plan.gap * 100);
       o << " (best found; proven gap " << gap << " %, lower bound " << plan.currency << " "
-        << money(plan.bound) << ")";
+        << format_amount(plan.bound) << ")";
     } else {
       o << " (no proven gap)";
     }
@@ -104,7 +104,7 @@ std::string render_plan_text(const Network& net, const Plan& plan) {
     char line[256];
     std::snprintf(line, sizeof line, "  %-7s  %-20s %6zu %9zu %13s  %zu\n",
                   plan_month_label(plan.start, m.month).c_str(), m.op.substr(0, 20).c_str(),
-                  m.sites, m.elements, money(m.cost).c_str(), left);
+                  m.sites, m.elements, format_amount(m.cost).c_str(), left);
     o << line;
   }
   if (!plan.evidence.empty()) {
@@ -113,7 +113,8 @@ std::string render_plan_text(const Network& net, const Plan& plan) {
       o << "  " << net.vendors.get(ev.vendor).name << " " << net.strings.get(ev.model) << ": ";
       for (std::size_t i = 0; i < ev.attributes.size(); ++i)
         o << (i ? ", " : "") << ev.attributes[i].first << " = " << ev.attributes[i].second;
-      o << " (" << ev.elements << " elements, " << plan.currency << " " << money(ev.cost) << ")\n";
+      o << " (" << ev.elements << " elements, " << plan.currency << " " << format_amount(ev.cost)
+        << ")\n";
     }
   }
   if (!plan.unremedied.empty()) {

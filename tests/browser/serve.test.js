@@ -4,38 +4,14 @@
 // bad parameters with 400 and a message.
 'use strict';
 const assert = require('node:assert/strict');
-const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { after, before, describe, test } = require('node:test');
-const { ROOT, BIN, OUT_DIR, launch, open, runCheck, colouredMapPixels, foreignRequests } =
+const { ROOT, OUT_DIR, launch, open, runCheck, colouredMapPixels, foreignRequests, startServer } =
   require('./support');
 
 const KOREA = path.join(ROOT, 'examples', 'korea-small');
 const ARGS = ['--policy', 'us-kr-sensitive', '--policy', 'uk-2020', '--at', '2024-01-01'];
-
-// Starts the server on a free port; resolves with its base URL once it listens.
-function startServer() {
-  const child = spawn(BIN, ['serve', KOREA, ...ARGS, '--port', '0'],
-    { stdio: ['ignore', 'pipe', 'pipe'] });
-  let out = '';
-  let err = '';
-  child.stderr.on('data', (d) => { err += d; });
-  const url = new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('serve did not start: ' + err)), 60000);
-    child.stdout.on('data', (d) => {
-      out += d;
-      const m = out.match(/open (http:\/\/127\.0\.0\.1:\d+\/)/);
-      if (m) {
-        clearTimeout(timer);
-        resolve(m[1]);
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
-  });
-  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, out: () => out })));
-  return { child, url, exited };
-}
 
 async function get(base, route) {
   const r = await fetch(base + route);
@@ -48,7 +24,7 @@ let check;
 before(async () => {
   fs.mkdirSync(OUT_DIR, { recursive: true });
   check = JSON.parse(runCheck(['check', KOREA, ...ARGS, '--format', 'json']));
-  server = startServer();
+  server = startServer(['serve', KOREA, ...ARGS, '--port', '0']);
   base = await server.url;
 });
 after(async () => {

@@ -93,7 +93,32 @@ function foreignRequests(requests, allowedPrefix) {
     !u.startsWith('blob:'));
 }
 
+// Starts `ringfence serve` (args as on its command line, with --port 0); `url`
+// resolves with its base URL once it listens.
+function startServer(args) {
+  const { spawn } = require('child_process');
+  const child = spawn(BIN, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
+  let err = '';
+  child.stderr.on('data', (d) => { err += d; });
+  const url = new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('serve did not start: ' + err)), 60000);
+    child.stdout.on('data', (d) => {
+      out += d;
+      const m = out.match(/open (http:\/\/127\.0\.0\.1:\d+\/)/);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${err}`)));
+  });
+  const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({ code, signal, out: () => out })));
+  return { child, url, exited };
+}
+
 module.exports.run = run;
+module.exports.startServer = startServer;
 module.exports.runCheck = runCheck;
 module.exports.colouredMapPixels = colouredMapPixels;
 module.exports.foreignRequests = foreignRequests;

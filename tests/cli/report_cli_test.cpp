@@ -177,6 +177,40 @@ TEST(ReportCli, TheEnvironmentNamesAnotherTemplate) {
   EXPECT_EQ(json::parse(html.substr(3, html.size() - 7))["format"], "ringfence-report");
 }
 
+TEST(ReportCli, PlanAddsTheRemediationPlanOfThePlanCommand) {
+  TempDir dir;
+  const std::string out = (dir.path() / "report.html").string();
+  const std::string policies = " --policy us-kr-sensitive --policy uk-2020";
+  const RunResult r = ringfence("report " + quoted(kKorea) + policies +
+                                " --at 2024-01-01 --plan --crews 3 --out " + quoted(out));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json plan = json::parse(
+      ringfence("plan " + quoted(kKorea) + policies + " --start 2024-01-01 --crews 3 --format json")
+          .out);
+  const json data = embedded_data(slurp(out));
+  EXPECT_EQ(data["plan"]["summary"], plan["summary"]);
+  EXPECT_EQ(data["plan"]["months"], plan["months"]);
+  EXPECT_EQ(data["plan"]["crews"], json({3, 3, 3}));
+  std::size_t visited = 0;
+  for (const auto& m : data["plan"]["site_month"]) visited += m.get<int>() >= 0 ? 1 : 0;
+  EXPECT_EQ(visited, plan["visits"].size());
+  EXPECT_NE(r.out.find("plan: GBP "), std::string::npos) << r.out;
+
+  // Plan options need --plan; a bad one exits 2 and writes nothing.
+  const std::string other = (dir.path() / "other.html").string();
+  const RunResult no_flag =
+      ringfence("report " + quoted(kKorea) + policies + " --crews 3 --out " + quoted(other));
+  EXPECT_EQ(no_flag.exit_code, 2);
+  EXPECT_NE(no_flag.err.find("--crews requires --plan"), std::string::npos) << no_flag.err;
+  const RunResult bad = ringfence("report " + quoted(kKorea) + policies +
+                                  " --plan --solver fastest --out " + quoted(other));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--solver 'fastest' (expected auto, heuristic or exact)"),
+            std::string::npos)
+      << bad.err;
+  EXPECT_FALSE(fs::exists(other));
+}
+
 TEST(DemoCli, GeneratesChecksAndReports) {
   TempDir dir;
   const fs::path out = dir.path() / "demo";
@@ -197,6 +231,18 @@ TEST(DemoCli, GeneratesChecksAndReports) {
   EXPECT_EQ(data["policies"].size(), 2u);
   EXPECT_GE(data["sites"]["count"].get<int>(), 300);
   EXPECT_EQ(ringfence("validate " + quoted((out / "bundle").string())).exit_code, 0);
+  // The plan in the report is `plan` on the same bundle, from --at, with 40 crews.
+  const json plan =
+      json::parse(ringfence("plan " + quoted((out / "bundle").string()) +
+                            " --policy us-kr-sensitive --policy uk-2020 --start 2024-01-01 "
+                            "--crews 40 --format json")
+                      .out);
+  EXPECT_EQ(data["plan"]["summary"], plan["summary"]);
+  EXPECT_EQ(data["plan"]["deadlines"], plan["deadlines"]);
+  EXPECT_EQ(data["plan"]["site_month"].size(), data["sites"]["count"].get<std::size_t>());
+  EXPECT_NE(r.out.find("what compliance costs and when, with 40 site visits per month"),
+            std::string::npos)
+      << r.out;
 
   // Again into the same directory: the same files, byte for byte.
   const std::string first = slurp(out / "check.json");

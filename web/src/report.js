@@ -90,6 +90,8 @@ function start(data) {
     table: { rowCount: 0, shownRows: 0, page: 0, sortKey: null, sortDesc: false },
     filters: { operator: -1, vendor: -1, domain: -1, rule: -1, status: '', onlyFindings: false,
       q: '' },
+    colourBy: 'vendor', // or 'plan': the month of each site's visit
+    plan: { state: 'none', sites: 0, deadlines: 0, missed: 0, months: 0, cost: 0 },
   };
   window.addEventListener('error', (e) => st.errors.push(String(e.message || e)));
   window.addEventListener('unhandledrejection', (e) => st.errors.push(String(e.reason)));
@@ -106,6 +108,8 @@ function start(data) {
     get sites() { return nSites; },
     get findings() { return nFindings; },
     get map() { return Object.assign({}, st.map); },
+    get colourBy() { return st.colourBy; },
+    get plan() { return Object.assign({}, st.plan); },
     get table() {
       return { rowCount: st.table.rowCount, shownRows: st.table.shownRows, page: st.table.page,
         sortKey: st.table.sortKey, sortDesc: st.table.sortDesc };
@@ -229,6 +233,55 @@ function start(data) {
     if (st.filters.vendor < 0 && st.filters.domain < 0) return S.vendor[s];
     return profileColour[S.profile[s]];
   }
+
+  // What the map colours sites by: classes 0..n-1, the last one "none" (grey).
+  // By vendor: one class per vendor; by plan: the visit month, in at most
+  // PLAN_BINS bins of consecutive months, then "beyond the horizon", then "not visited".
+  const PLAN_BINS = 8;
+  const PLAN_COLOURS = ['#1a9850', '#66bd63', '#a6d96a', '#d9ef8b', '#fee08b', '#fdae61',
+    '#f46d43', '#a50026'];
+  const BEYOND = '#3b3b3b';
+  function planBinning() {
+    const plan = data.plan;
+    const months = plan.month_labels.length;
+    const per = Math.max(1, Math.ceil(months / PLAN_BINS));
+    const bins = Math.ceil(months / per);
+    const names = [];
+    for (let b = 0; b < bins; ++b) {
+      const first = plan.month_labels[b * per];
+      const last = plan.month_labels[Math.min(months, (b + 1) * per) - 1];
+      names.push(first === last ? first : `${first} to ${last}`);
+    }
+    return { per, bins, names, horizon: plan.horizon_months };
+  }
+  let binning = null;
+  const colouring = {
+    classes() {
+      return st.colourBy === 'plan' ? binning.bins + 2 : data.vendors.length + 1;
+    },
+    classOf(s) {
+      if (st.colourBy === 'plan') {
+        const m = data.plan.site_month[s];
+        if (m < 0) return binning.bins + 1;
+        if (m >= binning.horizon) return binning.bins;
+        return Math.min(binning.bins - 1, Math.floor(m / binning.per));
+      }
+      const v = siteColourVendor(s);
+      return v < 0 ? data.vendors.length : v;
+    },
+    colour(c) {
+      if (st.colourBy === 'plan')
+        return c === binning.bins + 1 ? NO_VENDOR : c === binning.bins ? BEYOND
+          : PLAN_COLOURS[Math.round((c * (PLAN_COLOURS.length - 1)) / Math.max(1, binning.bins - 1))];
+      return c === data.vendors.length ? NO_VENDOR : vendorColor(c);
+    },
+    name(c) {
+      if (st.colourBy === 'plan')
+        return c === binning.bins + 1 ? 'not visited' : c === binning.bins ? 'beyond the horizon'
+          : 'visited ' + binning.names[c];
+      return c === data.vendors.length ? '(no equipment)' : data.vendors[c];
+    },
+  };
 
   function setupFilters() {
     const fill = (id, names) => {
@@ -457,13 +510,12 @@ function start(data) {
     let findingMarks = 0;
     clusters = [];
     if (!aggregated) {
-      const nV = data.vendors.length + 1; // last slot: no vendor
-      const byVendor = Array.from({ length: nV }, () => []);
+      const nC = colouring.classes();
+      const byClass = Array.from({ length: nC }, () => []);
       const rings = [[], []]; // due, overdue
       for (let i = 0; i < n; ++i) {
         const s = visible[i];
-        const v = siteColourVendor(s);
-        byVendor[v < 0 ? nV - 1 : v].push([S.lon[s], S.lat[s]]);
+        byClass[colouring.classOf(s)].push([S.lon[s], S.lat[s]]);
         if (siteStatus[s]) {
           rings[siteStatus[s] - 1].push([S.lon[s], S.lat[s]]);
           ++findingSites;
@@ -471,10 +523,9 @@ function start(data) {
       }
       marks = n;
       findingMarks = rings[0].length + rings[1].length;
-      byVendor.forEach((points, v) => {
-        const isNone = v === nV - 1;
-        series.push(scatter('vendor-' + v, isNone ? '(no equipment)' : data.vendors[v], points,
-          { color: isNone ? NO_VENDOR : vendorColor(v), opacity: 0.85 }, 5, 4));
+      byClass.forEach((points, c) => {
+        series.push(scatter(st.colourBy + '-' + c, colouring.name(c), points,
+          { color: colouring.colour(c), opacity: 0.85 }, 5, 4));
       });
       series.push(scatter('findings-due', 'due findings', rings[0],
         { color: 'rgba(0,0,0,0)', borderColor: DUE, borderWidth: 1.5 }, 9, 5));
@@ -509,7 +560,7 @@ function start(data) {
   // at the mean position of its sites, with its sites counted per colouring vendor
   // and per worst finding status.
   function buildClusters(n, pad) {
-    const nV = data.vendors.length + 1; // last slot: no vendor
+    const nV = colouring.classes();
     const cols = Math.ceil((mapChart.getWidth() + 2 * pad) / CLUSTER_PX) + 1;
     const cellOf = new Map();
     const out = [];
@@ -527,8 +578,7 @@ function start(data) {
       c.sites++;
       c.sx += x;
       c.sy += y;
-      const v = siteColourVendor(s);
-      c.vendors[v < 0 ? nV - 1 : v]++;
+      c.vendors[colouring.classOf(s)]++;
       if (siteStatus[s] === 1) c.due++;
       else if (siteStatus[s] === 2) c.overdue++;
     }
@@ -575,7 +625,7 @@ function start(data) {
   // which is written inside), ringed by the share of its sites with overdue (red) and
   // due (orange) findings. Zones stay visible above the clusters.
   function clusterSeries(list) {
-    const nV = data.vendors.length + 1;
+    const nV = colouring.classes();
     return {
       id: 'clusters',
       name: 'clusters',
@@ -589,8 +639,8 @@ function start(data) {
           const shares = [];
           for (let v = 0; v < nV; ++v) {
             if (!c.vendors[v]) continue;
-            shares.push([c.vendors[v], `<span style="color:${v === nV - 1 ? NO_VENDOR : vendorColor(v)}">` +
-              `\u25CF</span> ${esc(v === nV - 1 ? '(no equipment)' : data.vendors[v])}: ` +
+            shares.push([c.vendors[v], `<span style="color:${colouring.colour(v)}">` +
+              `\u25CF</span> ${esc(colouring.name(v))}: ` +
               `${fmt(c.vendors[v])} (${Math.round((100 * c.vendors[v]) / c.sites)} %)`]);
           }
           shares.sort((a, b) => b[0] - a[0]);
@@ -609,7 +659,7 @@ function start(data) {
           if (!c.vendors[v]) continue;
           const sweep = (2 * Math.PI * c.vendors[v]) / c.sites;
           children.push({ type: 'sector', shape: { cx, cy, r, startAngle: angle,
-            endAngle: angle + sweep }, style: { fill: v === nV - 1 ? NO_VENDOR : vendorColor(v) } });
+            endAngle: angle + sweep }, style: { fill: colouring.colour(v) } });
           angle += sweep;
         }
         // The ring: a pale track, then overdue and due arcs clockwise from the top.
@@ -644,17 +694,21 @@ function start(data) {
   }
 
   function renderLegend() {
-    const items = data.vendors.map((v, i) =>
-      `<div class="item"><span class="dot" style="background:${vendorColor(i)}"></span>${esc(v)}</div>`);
+    const classes = colouring.classes() - (st.colourBy === 'plan' ? 0 : 1);
+    const items = [];
+    for (let c = 0; c < classes; ++c)
+      items.push(`<div class="item"><span class="dot" style="background:${colouring.colour(c)}">` +
+        `</span>${esc(colouring.name(c))}</div>`);
     items.push(`<div class="item"><span class="ring" style="border-color:${OVERDUE}"></span>overdue finding</div>`);
     items.push(`<div class="item"><span class="ring" style="border-color:${DUE}"></span>due finding</div>`);
     if (data.zones.length)
       items.push('<div class="item"><span class="zone"></span>zone and rule radius</div>');
     items.push('<p class="cluster-note">Zoomed out, nearby sites are grouped: each circle is a pie ' +
-      'of their vendors with the number of sites inside, ringed by the share of its sites with ' +
+      `of their ${st.colourBy === 'plan' ? 'visit months' : 'vendors'} with the number of sites inside, ringed by the share of its sites with ` +
       `<span style="color:${OVERDUE}">overdue</span> and <span style="color:${DUE}">due</span> ` +
       'findings. Zoom in or click a circle for single sites.</p>');
-    $('legend').innerHTML = '<b>Vendors</b>' + items.join('');
+    $('legend').innerHTML = `<b>${st.colourBy === 'plan' ? 'Plan: month of the visit' : 'Vendors'}</b>` +
+      items.join('');
   }
 
   // Findings per site (CSR), built on first use.
@@ -843,31 +897,203 @@ function start(data) {
     });
   }
 
-  // The plan, when the data carries one: months [{ month: "YYYY-MM", operator,
-  // sites, cost }].
+  // ---------------------------------------------------------------- plan
+  // The remediation plan (data.plan; in serve mode fetched from data.plan_url): site
+  // visits per operator and cost month by month with the deadlines on the same axis,
+  // the figures, the deadline outcomes, and the map coloured by visit month.
+  const money = (plan, v) => `${plan.currency} ${fmt(Math.round(v))}`;
+
   function renderPlanChart() {
     const plan = data.plan;
-    if (!plan || !Array.isArray(plan.months) || !plan.months.length)
-      return emptyChart('chart-plan', 'No remediation plan is included in this report.');
-    const months = Array.from(new Set(plan.months.map((m) => m.month))).sort();
-    const ops = Array.from(new Set(plan.months.map((m) => m.operator))).sort();
+    if (!plan) {
+      emptyChart('chart-plan', data.plan_url ? 'Planning …'
+        : 'No remediation plan in this report: write it with `ringfence report --plan`.');
+      return;
+    }
+    if (!charts['chart-plan']) $('chart-plan').innerHTML = '';
+    const labels = plan.month_labels;
+    const index = new Map(labels.map((l, i) => [l, i]));
+    const ops = plan.operators;
+    const sites = ops.map(() => new Array(labels.length).fill(0));
+    const cost = new Array(labels.length).fill(0);
+    for (const m of plan.months) {
+      const i = index.get(m.month);
+      const o = ops.indexOf(m.operator);
+      if (i === undefined || o < 0) continue;
+      sites[o][i] += m.sites;
+      cost[i] += m.cost;
+    }
+    // Deadlines on the month axis: one dashed line per month that has any, red when
+    // one of them is missed.
+    const byMonth = new Map();
+    plan.deadlines.forEach((d, k) => {
+      const i = plan.deadline_months[k];
+      const e = byMonth.get(i) || { met: 0, missed: 0, rules: [] };
+      if (d.met) ++e.met;
+      else ++e.missed;
+      e.rules.push(`${d.rule_id} (${d.operator}): ${d.met ? 'met' : 'missed'}`);
+      byMonth.set(i, e);
+    });
+    const marks = Array.from(byMonth, ([i, e]) => ({
+      xAxis: labels[i],
+      lineStyle: { color: e.missed ? OVERDUE : '#1a9850', type: 'dashed', width: 1.5 },
+      label: { formatter: e.missed ? `${e.missed} missed` : `${e.met} met`, color: e.missed ? OVERDUE : '#1a7f37' },
+      tooltip: { formatter: e.rules.map(esc).join('<br>') },
+    }));
+    const series = ops.map((op, o) => ({
+      name: op, type: 'bar', stack: 'sites', data: sites[o],
+    }));
+    series.push({
+      name: 'cost', type: 'line', yAxisIndex: 1, symbol: 'none', data: cost,
+      lineStyle: { color: '#555' }, itemStyle: { color: '#555' },
+      markLine: { symbol: 'none', silent: false, data: marks },
+    });
     chartIn('chart-plan').setOption({
       animation: false,
-      tooltip: { trigger: 'axis' },
+      tooltip: { trigger: 'axis', valueFormatter: (v) => fmt(Math.round(v)) },
       legend: { top: 0 },
-      grid: { left: 8, right: 24, top: 34, bottom: 8, containLabel: true },
-      xAxis: { type: 'category', data: months },
-      yAxis: [{ type: 'value', name: 'sites' }, { type: 'value', name: 'cost' }],
-      series: ops.map((op) => ({
-        name: op, type: 'bar', stack: 'sites',
-        data: months.map((m) => plan.months.filter((x) => x.month === m && x.operator === op)
-          .reduce((a, x) => a + (x.sites || 0), 0)),
-      })).concat([{
-        name: 'cost', type: 'line', yAxisIndex: 1,
-        data: months.map((m) => plan.months.filter((x) => x.month === m)
-          .reduce((a, x) => a + (x.cost || 0), 0)),
-      }]),
+      grid: { left: 8, right: 24, top: 40, bottom: 8, containLabel: true },
+      xAxis: { type: 'category', data: labels },
+      yAxis: [{ type: 'value', name: 'site visits' },
+        { type: 'value', name: `cost (${plan.currency})`, splitLine: { show: false } }],
+      series,
+    }, { notMerge: true });
+  }
+
+  function renderPlanInfo() {
+    const plan = data.plan;
+    const info = $('plan-info');
+    const body = $('plan-deadlines').querySelector('tbody');
+    if (!plan) {
+      info.textContent = '';
+      body.innerHTML = '';
+      $('plan-deadlines-wrap').hidden = true;
+      return;
+    }
+    const sm = plan.summary;
+    const missed = plan.deadlines.filter((d) => !d.met).length;
+    const solver = plan.solver.name === 'cbc'
+      ? (plan.solver.optimal ? 'exact (CBC), proven optimal'
+        : plan.solver.gap === null ? 'exact (CBC), no proven gap'
+          : `exact (CBC), proven gap ${(100 * plan.solver.gap).toFixed(2)} %`)
+      : 'heuristic';
+    const rows = [
+      ['from', plan.start.slice(0, 7)],
+      ['total cost', money(plan, sm.cost)],
+      ['site visits', fmt(sm.sites)],
+      ['elements swapped', fmt(sm.elements)],
+      ['months to comply', fmt(sm.months_to_comply)],
+      ['deadlines', missed ? `${fmt(missed)} of ${fmt(plan.deadlines.length)} missed`
+        : `all ${fmt(plan.deadlines.length)} met`],
+      ['crews', plan.operators.map((op, i) => `${op} ${plan.crews[i]}`).join(', ')],
+      ['solver', solver],
+    ];
+    if (plan.evidence) rows.push(['evidence bought', plural(plan.evidence, 'model')]);
+    if (plan.not_remedied) rows.push(['not remedied', plural(plan.not_remedied, 'finding')]);
+    info.innerHTML = '<dl>' + rows.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('') +
+      '</dl>' + (plan.solver.note ? `<p class="muted">${esc(plan.solver.note)}</p>` : '');
+    body.innerHTML = plan.deadlines.map((d) => {
+      const outcome = d.met ? 'met'
+        : `missed: ${fmt(d.units_late)} late, up to ${plural(d.months_late, 'month')}` +
+          (d.done_in_horizon ? '' : ' (not done within the horizon)');
+      const crews = d.crews_needed ? `${d.crews} (${d.crews_needed} would meet it)` : String(d.crews);
+      return `<tr><td>${esc(d.deadline || 'at once')}</td><td>${esc(d.rule_id)}</td>` +
+        `<td>${esc(d.operator)}</td><td>${fmt(d.units)}</td>` +
+        `<td class="${d.met ? 'met' : 'missed'}">${esc(outcome)}</td><td>${esc(crews)}</td></tr>`;
+    }).join('');
+    $('plan-deadlines-wrap').hidden = plan.deadlines.length === 0;
+  }
+
+  function crewsText(plan) {
+    const distinct = new Set(plan.crews);
+    if (distinct.size <= 1) return String(plan.crews[0] || 1);
+    return plan.operators.map((op, i) => `${op}=${plan.crews[i]}`).join(', ');
+  }
+
+  // "3" -> {crews: 3}; "KT=2, *=1" -> {crews: {KT: 2, "*": 1}}; null when malformed.
+  function parseCrews(text) {
+    const t = text.trim();
+    if (/^\d+$/.test(t)) return { crews: Number(t) };
+    const crews = {};
+    for (const part of t.split(',')) {
+      const m = /^\s*(.+?)\s*=\s*(\d+)\s*$/.exec(part);
+      if (!m) return null;
+      crews[m[1]] = Number(m[2]);
+    }
+    return { crews };
+  }
+
+  // Sets the plan shown (from the data, or as fetched in serve mode).
+  function showPlan(plan) {
+    data.plan = plan;
+    binning = plan ? planBinning() : null;
+    $('map-colour-wrap').hidden = !plan;
+    if (!plan && st.colourBy === 'plan') st.colourBy = 'vendor';
+    const missed = plan ? plan.deadlines.filter((d) => !d.met).length : 0;
+    st.plan = plan ? { state: 'ready', sites: plan.summary.sites, deadlines: plan.deadlines.length,
+      missed, months: plan.month_labels.length, cost: plan.summary.cost }
+      : { state: data.plan_url ? st.plan.state : 'none', sites: 0, deadlines: 0, missed: 0, months: 0,
+        cost: 0 };
+    renderPlanChart();
+    renderPlanInfo();
+    if (plan && data.plan_url && document.activeElement !== $('p-crews'))
+      $('p-crews').value = crewsText(plan);
+    if (st.colourBy === 'plan') {
+      renderLegend();
+      renderMap();
+    }
+  }
+
+  async function fetchPlan() {
+    const status = $('p-status');
+    status.classList.remove('error');
+    status.textContent = 'planning …';
+    st.plan = Object.assign({}, st.plan, { state: 'planning' });
+    try {
+      const r = await fetch(data.plan_url, { credentials: 'same-origin' });
+      const body = await r.json();
+      if (!r.ok) throw new Error(body.error || 'HTTP ' + r.status);
+      status.textContent = '';
+      showPlan(body);
+    } catch (e) {
+      st.plan = Object.assign({}, st.plan, { state: 'error' });
+      status.classList.add('error');
+      status.textContent = 'cannot plan: ' + (e.message || e);
+      emptyChart('chart-plan', 'No plan: ' + (e.message || e));
+    }
+  }
+
+  function setupPlan() {
+    $('map-colour').addEventListener('change', () => {
+      st.colourBy = $('map-colour').value === 'plan' && data.plan ? 'plan' : 'vendor';
+      renderLegend();
+      renderMap();
     });
+    showPlan(data.plan || null);
+    if (data.mode !== 'serve' || !data.plan_url) return;
+    $('p-crews-edit').hidden = false;
+    $('p-replan').addEventListener('click', async () => {
+      const status = $('p-status');
+      const body = parseCrews($('p-crews').value);
+      status.classList.remove('error');
+      if (!body) {
+        status.classList.add('error');
+        status.textContent = 'crews: a number, or OPERATOR=N pairs separated by commas (* for the others)';
+        return;
+      }
+      try {
+        const r = await fetch('api/crews', { method: 'POST', body: JSON.stringify(body),
+          headers: { 'Content-Type': 'application/json' }, credentials: 'same-origin' });
+        const answer = await r.json();
+        if (!r.ok) throw new Error(answer.error || 'HTTP ' + r.status);
+      } catch (e) {
+        status.classList.add('error');
+        status.textContent = String(e.message || e);
+        return;
+      }
+      await fetchPlan();
+    });
+    fetchPlan();
   }
 
   // ---------------------------------------------------------------- table
@@ -1067,7 +1293,7 @@ function start(data) {
     computeFilters();
     renderShareChart();
     renderDeadlineChart();
-    renderPlanChart();
+    setupPlan();
     refresh();
     setupEditor();
     window.addEventListener('resize', debounce(() => {
