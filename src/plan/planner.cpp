@@ -107,6 +107,10 @@ Plan make_plan(const Network& net, std::vector<Policy> policies, const PlanOptio
   plan.check = evaluate(net, std::move(policies), days_from_civil(9999, 12, 31), options.threads);
   const CheckResult& check = plan.check;
   plan.findings = check.findings.size();
+  // The element an element finding's remedy acts on, as its rule kind says.
+  auto to_remedy = [&](const Finding& f) {
+    return plan::element_to_remedy(net, rule_of(check, check.rules[f.rule]), f);
+  };
 
   // Operators: the network's, in name order.
   std::map<std::string, std::uint32_t> op_index;
@@ -145,12 +149,12 @@ Plan make_plan(const Network& net, std::vector<Policy> policies, const PlanOptio
         group_findings_of_rule[f.rule].push_back(i);
         break;
       case plan::Remedy::kEvidenceOrSwap: {
-        const std::uint32_t e = plan::element_to_remedy(f);
+        const std::uint32_t e = to_remedy(f);
         require_of[{net.elements.vendor[e], net.elements.model[e]}].push_back(i);
         break;
       }
       case plan::Remedy::kSwapElement: {
-        const std::uint32_t e = plan::element_to_remedy(f);
+        const std::uint32_t e = to_remedy(f);
         mandatory[e] = 1;
         element_due[e] = std::min(element_due[e], due_month(plan.start, f.deadline));
         break;
@@ -163,7 +167,7 @@ Plan make_plan(const Network& net, std::vector<Policy> policies, const PlanOptio
   for (const auto& [key, ids] : require_of) {
     double swap_cost = 0;
     std::set<std::uint32_t> elements;
-    for (std::uint32_t i : ids) elements.insert(plan::element_to_remedy(check.findings[i]));
+    for (std::uint32_t i : ids) elements.insert(to_remedy(check.findings[i]));
     bool all_swapped = true;
     for (std::uint32_t e : elements)
       if (!mandatory[e]) {
@@ -172,7 +176,7 @@ Plan make_plan(const Network& net, std::vector<Policy> policies, const PlanOptio
       }
     if (all_swapped) {
       for (std::uint32_t i : ids) {
-        const std::uint32_t e = plan::element_to_remedy(check.findings[i]);
+        const std::uint32_t e = to_remedy(check.findings[i]);
         element_due[e] =
             std::min(element_due[e], due_month(plan.start, check.findings[i].deadline));
       }
@@ -193,7 +197,7 @@ Plan make_plan(const Network& net, std::vector<Policy> policies, const PlanOptio
       plan.evidence.push_back(std::move(ev));
     } else {
       for (std::uint32_t i : ids) {
-        const std::uint32_t e = plan::element_to_remedy(check.findings[i]);
+        const std::uint32_t e = to_remedy(check.findings[i]);
         mandatory[e] = 1;
         element_due[e] =
             std::min(element_due[e], due_month(plan.start, check.findings[i].deadline));
@@ -334,10 +338,11 @@ Plan make_plan(const Network& net, std::vector<Policy> policies, const PlanOptio
   for (std::uint32_t i = 0; i < check.findings.size(); ++i) {
     const Finding& f = check.findings[i];
     if (f.element == kNoRow && f.path.empty()) continue;  // groups below
-    const std::uint32_t e = plan::element_to_remedy(f);
+    const std::uint32_t e = to_remedy(f);
     const auto ev = evidence_of.find({net.elements.vendor[e], net.elements.model[e]});
-    const bool by_evidence =
-        rule_of(check, check.rules[f.rule]).kind == RuleKind::kRequire && ev != evidence_of.end();
+    const bool by_evidence = plan::remedy_of(rule_of(check, check.rules[f.rule]).kind) ==
+                                 plan::Remedy::kEvidenceOrSwap &&
+                             ev != evidence_of.end();
     if (by_evidence)
       done[i] = 0;
     else if (element_month[e] >= 0)
@@ -384,9 +389,8 @@ Plan make_plan(const Network& net, std::vector<Policy> policies, const PlanOptio
     const Finding& f = check.findings[i];
     const Rule& rule = rule_of(check, check.rules[f.rule]);
     const bool group = f.element == kNoRow && f.path.empty();
-    finding_op[i] =
-        group ? group_operator(net, rule, f)
-              : std::string(net.site_operator(net.elements.site[plan::element_to_remedy(f)]));
+    finding_op[i] = group ? group_operator(net, rule, f)
+                          : std::string(net.site_operator(net.elements.site[to_remedy(f)]));
     DeadlineOutcome& o = outcomes[{check.rules[f.rule].rule_id, finding_op[i], f.deadline}];
     o.rule_id = check.rules[f.rule].rule_id;
     o.op = finding_op[i];

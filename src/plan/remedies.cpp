@@ -25,10 +25,9 @@ Remedy remedy_of(RuleKind kind) {
   return Remedy::kSwapElement;
 }
 
-std::uint32_t element_to_remedy(const Finding& f) {
-  // path_exclusion: the path runs from the flagged element to the offending one.
-  if (!f.path.empty()) return f.path.back();
-  return f.element;
+std::uint32_t element_to_remedy(const Network& net, const Rule& rule, const Finding& f) {
+  const std::vector<std::uint32_t> elements = remedy_elements(net, rule, f);
+  return elements.empty() ? f.element : elements.front();
 }
 
 namespace {
@@ -59,56 +58,37 @@ std::vector<GroupRemedy> group_remedies(const Network& net, const Rule& rule,
                                         const std::vector<Finding>& findings,
                                         const std::vector<std::uint32_t>& ids) {
   std::vector<GroupRemedy> out;
-  if (ids.empty()) return out;
-  const analysis::Mask scope = analysis::element_mask(net, rule.where);
-  const analysis::Grouping grouping = analysis::group_elements(net, rule.per, scope);
-  std::map<std::vector<std::string>, std::uint32_t> group_of_key;
-  for (std::uint32_t g = 0; g < grouping.keys.size(); ++g) group_of_key[grouping.keys[g]] = g;
-  const analysis::Mask capped = rule.kind == RuleKind::kShareCap
-                                    ? analysis::vendor_table(net, rule.vendors)
-                                    : analysis::Mask(net.vendors.size(), 0);
-  // Elements per group, once.
-  std::vector<std::vector<std::uint32_t>> members(grouping.keys.size());
-  for (std::uint32_t e = 0; e < grouping.group_of.size(); ++e)
-    if (grouping.group_of[e] != analysis::kNoGroup) members[grouping.group_of[e]].push_back(e);
+  const bool add_vendor = rule_kind(rule.kind).remedy == ringfence::Remedy::kAddVendor;
   for (std::uint32_t id : ids) {
     const Finding& f = findings[id];
-    auto it = group_of_key.find(f.group);
-    if (it == group_of_key.end()) continue;
+    // The kind says which elements may go; the plan groups them into units.
+    const std::vector<std::uint32_t> elements = remedy_elements(net, rule, f);
     GroupRemedy r;
     r.finding = id;
     r.need = f.excess;
-    std::vector<std::uint8_t> in_set(net.vendors.size(), 0);
-    bool whole_sites = false;
-    if (rule.kind == RuleKind::kShareCap) {
-      in_set = capped;
-    } else if (std::isnan(f.amount)) {
-      // Too few vendors: swap whole sites, each to a vendor the group lacks.
-      whole_sites = true;
+    // Too few vendors (no amount): whole sites, each to a vendor the group lacks.
+    const bool whole_sites = add_vendor && std::isnan(f.amount);
+    if (whole_sites) {
       r.new_vendor_per_unit = true;
       std::vector<std::uint8_t> seen(net.vendors.size(), 0);
-      for (std::uint32_t e : members[it->second]) seen[net.elements.vendor[e]] = 1;
+      for (std::uint32_t e : elements) seen[net.elements.vendor[e]] = 1;
       for (std::uint32_t v = 0; v < seen.size(); ++v)
         if (seen[v]) r.present_vendors.push_back(v);
-      in_set.assign(net.vendors.size(), 1);
-    } else {
-      in_set[f.vendor] = 1;
-      r.forbidden_vendor = f.vendor;
+    } else if (add_vendor) {
+      r.forbidden_vendor = f.vendor;  // the dominant vendor cannot be its own remedy
     }
     const Measure measure = whole_sites ? Measure::kSites : rule.measure;
     if (site_measure(measure)) {
       std::map<std::uint32_t, std::size_t> unit_of_site;
-      for (std::uint32_t e : members[it->second]) {
-        if (!in_set[net.elements.vendor[e]]) continue;
+      for (std::uint32_t e : elements) {
         const std::uint32_t s = net.elements.site[e];
         auto [pos, fresh] = unit_of_site.emplace(s, r.units.size());
         if (fresh) r.units.push_back({s, {}, weight_of_site(net, s, measure)});
         r.units[pos->second].elements.push_back(e);
       }
     } else {
-      for (std::uint32_t e : members[it->second])
-        if (in_set[net.elements.vendor[e]])
-          r.units.push_back({net.elements.site[e], {e}, weight_of_element(net, e, measure)});
+      for (std::uint32_t e : elements)
+        r.units.push_back({net.elements.site[e], {e}, weight_of_element(net, e, measure)});
     }
     out.push_back(std::move(r));
   }

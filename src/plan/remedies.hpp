@@ -1,15 +1,12 @@
-// How a finding is remedied, by rule kind. This is the one place that knows it:
-//   exclude, no_new_installs, zone_exclusion, support_cutoff: swap the element;
-//   path_exclusion: swap the offending transit element (the path's last element);
-//   require: buy evidence for the element's (vendor, model), or swap it when it has
-//     no model or the swap is cheaper;
-//   share_cap: swap the cheapest units of the rule's own measure (sites: every
-//     in-scope element of the capped vendors at a site; elements; traffic; population)
-//     until the group is at the cap;
-//   min_vendors: bring in a vendor: swap units of the dominant vendor to others (share
-//     too high) or swap whole sites to vendors the group lacks (too few vendors).
-// It also says which elements a group finding consists of, and which vendors a
-// rule forbids as a replacement for an element.
+// How the planner remedies a finding. What a remedy is comes from the rule kind's
+// descriptor (include/ringfence/rule_kinds.hpp): its `remedy` (swap the element, buy
+// evidence or swap, swap units, bring in a vendor) and its `remedy_elements` (the
+// offending transit element of a path_exclusion finding; the capped vendors' elements
+// of a share_cap group; the dominant vendor's, or with too few vendors all, elements of
+// a min_vendors group). Here those become work: element swaps, evidence purchases, and
+// units of a group finding in the rule's own measure (a site's elements for sites and
+// population; one element for elements and traffic).
+// It also says which vendors a rule forbids as a replacement for an element.
 #pragma once
 #include <cstdint>
 #include <vector>
@@ -22,8 +19,9 @@ namespace ringfence::plan {
 enum class Remedy : std::uint8_t { kSwapElement, kEvidenceOrSwap, kSwapUnits };
 Remedy remedy_of(RuleKind kind);
 
-// For element findings: the element to swap (or to buy evidence for).
-std::uint32_t element_to_remedy(const Finding& finding);
+// For element findings: the element to swap (or to buy evidence for), as the rule
+// kind's descriptor says (path_exclusion: the offending transit element).
+std::uint32_t element_to_remedy(const Network& net, const Rule& rule, const Finding& finding);
 
 // One unit of a group finding: elements at one site, and its weight in the measure.
 struct GroupUnit {

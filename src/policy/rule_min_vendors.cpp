@@ -65,13 +65,16 @@ std::string explain(const Network& net, const Rule& rule, const Finding& f) {
          " over";
 }
 
-// The dominant vendor's elements in the group: bringing in another vendor means
-// moving some of them to it.
+// What bringing in a vendor may move: with too few vendors (no amount), any element
+// of the group (whole sites go to a vendor the group lacks); with a dominant vendor
+// over its share, that vendor's elements.
 std::vector<std::uint32_t> dominant_elements(const Network& net, const Rule& rule,
                                              const Finding& f) {
+  std::vector<std::uint32_t> members =
+      analysis::members_of_group(net, rule.per, element_mask(net, rule.where), f.group);
+  if (std::isnan(f.amount)) return members;
   std::vector<std::uint32_t> out;
-  for (std::uint32_t e :
-       analysis::members_of_group(net, rule.per, element_mask(net, rule.where), f.group))
+  for (std::uint32_t e : members)
     if (net.elements.vendor[e] == f.vendor) out.push_back(e);
   return out;
 }
