@@ -157,6 +157,61 @@ TEST(GisZones, BadFeaturesNameFileLayerAndFeature) {
   EXPECT_NE(n.err.find("nothing.kml: cannot be read as a vector file"), std::string::npos) << n.err;
 }
 
+// The report data embedded in a report file.
+json embedded_data(const std::string& html) {
+  const std::string open = "<script type=\"application/json\" id=\"ringfence-data\">";
+  const std::size_t start = html.find(open);
+  EXPECT_NE(start, std::string::npos);
+  const std::size_t end = html.find("</script>", start);
+  return json::parse(html.substr(start + open.size(), end - start - open.size()));
+}
+
+std::set<std::string> zone_ids(const json& zones) {
+  std::set<std::string> out;
+  for (const auto& z : zones) out.insert(z["id"].get<std::string>());
+  return out;
+}
+
+TEST(GisZones, ReportAndDemoTakeZonesFromAKmlFile) {
+  TempDir tmp;
+  // The example's military zones but Yongsan Garrison, as KML: fewer zones and fewer
+  // findings than the bundle's own.
+  const fs::path kml = tmp.path() / "military.kml";
+  convert_zones(kml, "-f LIBKML -where \"category='military' AND zone_id <> 'kr-yongsan'\"");
+  const std::string zones = " --zones " + shell_quoted(kml.string());
+  const json check = check_json(kKorea, zones);
+  ASSERT_LT(check["summary"]["findings"], check_json(kKorea)["summary"]["findings"]);
+
+  const fs::path report = tmp.path() / "report.html";
+  const auto r = ringfence("report " + shell_quoted(kKorea) + kPolicies + zones + " --out " +
+                           shell_quoted(report.string()));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const json data = embedded_data(slurp(report));
+  EXPECT_EQ(data["summary"]["zones"], 11);
+  EXPECT_EQ(data["summary"]["findings"], check["summary"]["findings"]);
+  std::set<std::string> military;
+  for (const auto& f : check["findings"])
+    if (f.contains("zone_id")) military.insert(f["zone_id"].get<std::string>());
+  for (const std::string& id : military) {
+    EXPECT_TRUE(zone_ids(data["zones"]).count(id)) << id;
+  }
+  EXPECT_EQ(zone_ids(data["zones"]).size(), 11u);
+  EXPECT_FALSE(zone_ids(data["zones"]).count("kr-yongsan"));
+
+  // The demo generates its own zones; --zones replaces them.
+  const fs::path out = tmp.path() / "demo";
+  const auto d = ringfence("demo --sites 300 --at 2024-01-01" + zones + " --out " +
+                           shell_quoted(out.string()));
+  ASSERT_EQ(d.exit_code, 0) << d.err;
+  const json demo_check = json::parse(slurp(out / "check.json"));
+  EXPECT_EQ(embedded_data(slurp(out / "report.html"))["summary"]["zones"], 11);
+  for (const auto& f : demo_check["findings"])
+    if (f.contains("zone_id")) {
+      EXPECT_TRUE(zone_ids(data["zones"]).count(f["zone_id"])) << f;
+    }
+  EXPECT_EQ(zone_ids(embedded_data(slurp(out / "report.html"))["zones"]), zone_ids(data["zones"]));
+}
+
 // ogrinfo's summary of one layer.
 std::string layer_info(const fs::path& file, const std::string& layer) {
   const auto r = run_command("ogrinfo -ro -so " + shell_quoted(file.string()) + " " + layer);

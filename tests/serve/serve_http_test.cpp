@@ -193,6 +193,29 @@ TEST(ServeCli, AnswersAreCompressedAndThePageRevalidated) {
   EXPECT_EQ(json::parse(findings->body)["findings"].size(), 50u);
 }
 
+TEST(ServeCli, ZonesFromAKmlFileReplaceTheBundles) {
+  TempDir tmp;
+  const std::string kml = (tmp.path() / "military.kml").string();
+  const auto converted = run_command("ogr2ogr -f LIBKML -where \"category='military'\" " +
+                                     quoted(kml) + " " + quoted(kKorea + "/zones.geojson"));
+  ASSERT_EQ(converted.exit_code, 0) << converted.err;
+  const auto check =
+      run_command(quoted(RINGFENCE_BIN) + " check " + quoted(kKorea) +
+                  " --policy uk-2020 --at 2024-01-01 --format json --zones " + quoted(kml));
+  ASSERT_EQ(check.exit_code, 1) << check.err;
+  const json expected = json::parse(check.out);
+
+  const Server server({"--zones", kml});
+  auto c = server.client();
+  const json summary = json::parse(c.Get("/api/summary")->body);
+  EXPECT_EQ(summary["network"]["zones"], 12);
+  EXPECT_EQ(summary["summary"], expected["summary"]);
+  EXPECT_TRUE(summary["inputs"]["sha256"].contains(kml));
+  const json data = json::parse(c.Get("/api/report")->body);
+  EXPECT_EQ(data["zones"].size(), 12u);
+  for (const auto& z : data["zones"]) EXPECT_EQ(z["category"], "military");
+}
+
 TEST(ServeCli, PoliciesAddedByEditingAreBounded) {
   const Server server({});
   auto c = server.client();
