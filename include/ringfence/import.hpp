@@ -29,6 +29,7 @@ struct CellImportOptions {
   std::string out;              // directory to create
   bool force = false;           // replace a non-empty `out`
   std::function<void(std::uint64_t)> progress;  // rows read so far
+  unsigned threads = 0;  // most threads at once (0: one per core); 2 decompress ahead
 };
 
 // One MCC-MNC network and what the file held of it.

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "cli/common.hpp"
+#include "cli/options.hpp"
 #include "ringfence/import.hpp"
 
 namespace ringfence::cli {
@@ -16,6 +17,7 @@ struct ImportCliOptions {
   std::string backhaul = "none";
   std::string format = "text";
   NetboxImportOptions netbox;
+  ThreadsArg threads;
 };
 
 void print_cells(const CellImportOptions& o, const CellImportSummary& s) {
@@ -85,6 +87,7 @@ void add_cells(CLI::App* parent, const std::shared_ptr<ImportCliOptions>& opts) 
   app->add_flag("--force", c.force, "Replace DIR if it exists and is not empty");
   app->add_option("--format", opts->format, "Summary on stdout: text or json")
       ->capture_default_str();
+  opts->threads.add_to(*app);
 }
 
 void add_netbox(CLI::App* parent, const std::shared_ptr<ImportCliOptions>& opts) {
@@ -118,6 +121,7 @@ Command add_import(CLI::App& root) {
               require_format(opts->format, {"text", "json"});
               CellImportOptions o = opts->cells;
               o.backhaul = opts->backhaul == "synthetic";
+              o.threads = opts->threads.threads;
               if (stderr_is_terminal())
                 o.progress = [](std::uint64_t rows) {
                   progress("importing: " + std::to_string(rows) + " rows");

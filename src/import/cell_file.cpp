@@ -1,8 +1,8 @@
-// The cell export reader: zlib-streamed chunks, split into lines, one pass per line.
+// The cell export reader: decompressed chunks (read ahead on a second thread), split
+// into lines, one pass per line.
 #include "import/cell_file.hpp"
 
 #include <fast_float/fast_float.h>
-#include <zlib.h>
 
 #include <algorithm>
 #include <array>
@@ -12,6 +12,8 @@
 #include <memory>
 #include <optional>
 #include <string_view>
+
+#include "import/chunk_source.hpp"
 
 namespace ringfence::import {
 
@@ -279,61 +281,63 @@ class Reader {
   bool row_bad_ = false;
 };
 
-struct GzCloser {
-  void operator()(gzFile f) const { gzclose(f); }
-};
-
 }  // namespace
 
 CellFileResult read_cell_file(const std::string& path, const std::vector<std::uint32_t>& mccs,
-                              bool skip_bad, const std::function<void(std::uint64_t)>& progress) {
-  std::unique_ptr<gzFile_s, GzCloser> file(gzopen(path.c_str(), "rb"));
-  if (!file) throw InputError(path, 0, 0, std::string("cannot open: ") + std::strerror(errno));
-  gzbuffer(file.get(), 1 << 20);
-
+                              bool skip_bad, const std::function<void(std::uint64_t)>& progress,
+                              unsigned threads) {
+  analysis::ThreadBudget budget(threads);
+  ChunkSource source(path, budget);
   CellFileResult out;
   Diagnostics diag;
   Reader reader(path, mccs, skip_bad, out, diag);
-  constexpr std::size_t kChunk = 8 << 20;
   constexpr std::size_t kMaxLine = 1 << 20;
-  std::vector<char> buf(kChunk + kMaxLine);
-  std::size_t held = 0;  // bytes of an unfinished line at the start of buf
+  std::string carry;  // an unfinished line from the end of the chunk before
   std::uint64_t next_report = 1'000'000;
   bool stop = false;
-  for (;;) {
-    const int n = gzread(file.get(), buf.data() + held, static_cast<unsigned>(kChunk));
-    if (n < 0) {
-      int code = 0;
-      const char* message = gzerror(file.get(), &code);
-      throw InputError(path, reader.line_number() + 1, held + 1,
-                       std::string("cannot read: ") + message);
+  while (!stop) {
+    ChunkSource::Chunk chunk = source.next();
+    if (!chunk.ok) {
+      if (chunk.truncated)
+        throw InputError(
+            path, reader.line_number() + 1, carry.size() + 1,
+            "the compressed data ends early (" + chunk.error + "; expected a complete gzip file)");
+      throw InputError(path, reader.line_number() + 1, carry.size() + 1,
+                       "cannot read: " + chunk.error);
     }
-    const std::size_t avail = held + static_cast<std::size_t>(n);
-    std::size_t pos = 0;
-    while (!stop) {
-      const void* nl = std::memchr(buf.data() + pos, '\n', avail - pos);
-      if (!nl) break;
-      const auto end = static_cast<std::size_t>(static_cast<const char*>(nl) - buf.data());
-      stop = !reader.line(std::string_view(buf.data() + pos, end - pos));
-      pos = end + 1;
-    }
-    if (stop) break;
-    held = avail - pos;
-    if (held > kMaxLine)
-      throw InputError(path, reader.line_number() + 1, kMaxLine + 1,
-                       "a line longer than 1 MiB (expected one cell per line)");
-    std::memmove(buf.data(), buf.data() + pos, held);
-    if (n == 0) {
-      // zlib reports a gzip stream cut short only at its end.
-      int code = 0;
-      const char* message = gzerror(file.get(), &code);
-      if (code != Z_OK && code != Z_STREAM_END)
-        throw InputError(path, reader.line_number() + 1, held + 1,
-                         std::string("the compressed data ends early (") + message +
-                             "; expected a complete gzip file)");
-      if (held > 0) reader.line(std::string_view(buf.data(), held));
+    if (chunk.bytes.empty()) {
+      if (!carry.empty()) reader.line(carry);
       break;
     }
+    const char* data = chunk.bytes.data();
+    const std::size_t size = chunk.bytes.size();
+    std::size_t pos = 0;
+    if (!carry.empty()) {
+      const void* nl = std::memchr(data, '\n', size);
+      const std::size_t end =
+          nl ? static_cast<std::size_t>(static_cast<const char*>(nl) - data) : size;
+      carry.append(data, end);
+      if (nl) {
+        stop = !reader.line(carry);
+        carry.clear();
+        pos = end + 1;
+      } else {
+        pos = size;
+      }
+    }
+    while (!stop && pos < size) {
+      const void* nl = std::memchr(data + pos, '\n', size - pos);
+      if (!nl) {
+        carry.assign(data + pos, size - pos);
+        break;
+      }
+      const auto end = static_cast<std::size_t>(static_cast<const char*>(nl) - data);
+      stop = !reader.line(std::string_view(data + pos, end - pos));
+      pos = end + 1;
+    }
+    if (carry.size() > kMaxLine)
+      throw InputError(path, reader.line_number() + 1, kMaxLine + 1,
+                       "a line longer than 1 MiB (expected one cell per line)");
     if (progress && out.rows >= next_report) {
       progress(out.rows);
       next_report = out.rows + 1'000'000;

@@ -53,7 +53,10 @@ struct CellFileResult {
 
 // Reads `path`; keeps rows whose MCC is in `mccs` (all when empty). Throws InputError
 // (every located problem, up to Diagnostics::kMaxErrors) unless skip_bad.
+// At most `threads` threads at once (0: one per core): with two or more, the file is
+// decompressed on a second thread while this one parses.
 CellFileResult read_cell_file(const std::string& path, const std::vector<std::uint32_t>& mccs,
-                              bool skip_bad, const std::function<void(std::uint64_t)>& progress);
+                              bool skip_bad, const std::function<void(std::uint64_t)>& progress,
+                              unsigned threads = 0);
 
 }  // namespace ringfence::import

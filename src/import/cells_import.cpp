@@ -148,8 +148,8 @@ CellImportSummary import_cells(const CellImportOptions& options) {
   if (!options.vendor_rules.empty()) rules = load_vendor_rules(options.vendor_rules);
   BundleDir dir(options.out, options.force);
 
-  CellFileResult file =
-      read_cell_file(options.input, summary.mccs, options.skip_bad, options.progress);
+  CellFileResult file = read_cell_file(options.input, summary.mccs, options.skip_bad,
+                                       options.progress, options.threads);
   CellTable& cells = file.cells;
   const std::size_t n = cells.size();
   if (n > UINT32_MAX) throw std::invalid_argument("more than 4 billion cells");

@@ -175,6 +175,48 @@ TEST(ImportCellsCli, TruncatedGzipIsAnErrorAtTheLineWhereTheDataStops) {
   EXPECT_EQ(s.exit_code, 0) << s.err;
 }
 
+// A file larger than one read-ahead chunk (8 MiB): lines cut at a chunk's end are
+// joined again, the same bundle comes out with one thread as with two, and a bad row
+// past the first chunk is located as in a small file.
+TEST(ImportCellsCli, LargeFileAcrossChunksOneOrTwoThreads) {
+  TempDir tmp;
+  std::string text;
+  for (int i = 0; i < 130000; ++i)
+    text += "LTE,450," + std::to_string(5 + i % 3) + ",1234," + std::to_string(100000 + i) + ",0," +
+            std::to_string(126.5 + (i % 997) * 0.001) + "," +
+            std::to_string(37.0 + (i / 997) * 0.001) + ",1500,12,1,1400000000,1700000000,0\n";
+  ASSERT_GT(text.size(), std::size_t{9} << 20);
+  tmp.write("big.csv", text);
+  ASSERT_EQ(run_command("cd " + tmp.str() + " && gzip -n -k big.csv").exit_code, 0);
+  for (const char* threads : {"1", "2"}) {
+    auto r = run_command("cd " + tmp.str() + " && " + bin() +
+                         " import cells big.csv.gz --country kr --threads " + threads +
+                         " --out out" + threads);
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+  }
+  for (const char* file : {"sites.csv", "elements.csv", "import.json"})
+    EXPECT_EQ(slurp(tmp.path() / "out1" / file), slurp(tmp.path() / "out2" / file)) << file;
+  EXPECT_EQ(read_json(tmp.path() / "out2" / "import.json")["rows"], 130000);
+
+  // Row 120,000 (in the second chunk) with a latitude out of range.
+  const std::size_t at = [&] {
+    std::size_t p = 0;
+    for (int line = 1; line < 120000; ++line) p = text.find('\n', p) + 1;
+    return p;
+  }();
+  const std::size_t lat = text.find(",37.", at) + 1;
+  text.replace(lat, 2, "97");
+  tmp.write("bad.csv", text);
+  for (const char* threads : {"1", "2"}) {
+    auto r = run_command("cd " + tmp.str() + " && " + bin() + " import cells bad.csv --threads " +
+                         threads + " --out bad" + threads);
+    EXPECT_EQ(r.exit_code, 2) << threads;
+    EXPECT_NE(r.err.find("bad.csv:120000:" + std::to_string(lat - at + 1) + ": "),
+              std::string::npos)
+        << r.err;
+  }
+}
+
 TEST(ImportCellsCli, BadArgumentsExitTwo) {
   TempDir tmp;
   tmp.write("a.csv", kKoreaCells);
