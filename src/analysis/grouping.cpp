@@ -81,18 +81,35 @@ GroupAmounts measure_groups(const Network& net, const Grouping& grouping, Measur
     return out;
   }
   // Distinct (group, site, class): a site counts once per group and once per class.
-  std::vector<std::tuple<std::uint32_t, std::uint32_t, std::uint32_t>> triples;
+  // The in-scope elements are bucketed by site (a counting sort, O(n)); a site holds
+  // few elements, so its distinct pairs are found by a linear scan.
+  const std::size_t sites = net.sites.size();
+  std::vector<std::uint32_t> start(sites + 1, 0);
   for (std::uint32_t e = 0; e < el.size(); ++e)
-    if (grouping.group_of[e] != kNoGroup)
-      triples.emplace_back(grouping.group_of[e], el.site[e], class_of_vendor[el.vendor[e]]);
-  std::sort(triples.begin(), triples.end());
-  triples.erase(std::unique(triples.begin(), triples.end()), triples.end());
-  for (std::size_t i = 0; i < triples.size(); ++i) {
-    const auto [g, site, cls] = triples[i];
+    if (grouping.group_of[e] != kNoGroup) ++start[el.site[e] + 1];
+  for (std::size_t s = 0; s < sites; ++s) start[s + 1] += start[s];
+  std::vector<std::uint32_t> by_site(start[sites]);
+  {
+    std::vector<std::uint32_t> next(start.begin(), start.end() - 1);
+    for (std::uint32_t e = 0; e < el.size(); ++e)
+      if (grouping.group_of[e] != kNoGroup) by_site[next[el.site[e]]++] = e;
+  }
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> seen;  // (group, class) at one site
+  for (std::uint32_t site = 0; site < sites; ++site) {
+    if (start[site] == start[site + 1]) continue;
     const double w = measure == Measure::kSites ? 1.0 : zero_if_missing(net.sites.population[site]);
-    if (i == 0 || std::get<0>(triples[i - 1]) != g || std::get<1>(triples[i - 1]) != site)
-      out.total[g] += w;
-    out.by_class[g][cls] += w;
+    seen.clear();
+    for (std::uint32_t i = start[site]; i < start[site + 1]; ++i) {
+      const std::uint32_t e = by_site[i];
+      const std::pair<std::uint32_t, std::uint32_t> pair{grouping.group_of[e],
+                                                         class_of_vendor[el.vendor[e]]};
+      if (std::find(seen.begin(), seen.end(), pair) != seen.end()) continue;
+      const bool group_seen = std::any_of(seen.begin(), seen.end(),
+                                          [&](const auto& p) { return p.first == pair.first; });
+      if (!group_seen) out.total[pair.first] += w;
+      out.by_class[pair.first][pair.second] += w;
+      seen.push_back(pair);
+    }
   }
   return out;
 }
