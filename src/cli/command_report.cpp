@@ -40,12 +40,10 @@ Command add_report(CLI::App& root) {
   opts->policies.add_to(*app, true);
   app->add_option("--out", opts->out, "The HTML file to write (atomically)")->required();
   opts->threads.add_to(*app);
-  CLI::Option* plan_flag = app->add_flag(
-      "--plan", opts->plan,
+  opts->plan_args.add_behind_flag(
+      *app, opts->plan,
       "Add the remediation plan: cost and visits month by month, deadlines, the map by "
       "visit month (as `ringfence plan`, starting at --at)");
-  for (CLI::Option* option : opts->plan_args.add_to(*app, "Plan (with --plan)"))
-    option->needs(plan_flag);
   app->footer(
       "The file holds its scripts, styles, base map and data: it opens from disk with no\n"
       "network. Exit status: 0 written, 2 bad input or usage.");

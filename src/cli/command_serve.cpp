@@ -137,12 +137,10 @@ Command add_serve(CLI::App& root) {
                   "File whose first line is the access token (at least 16 characters) that "
                   "every request must present; required with a --host other than loopback");
   opts->threads.add_to(*app);
-  CLI::Option* plan_flag = app->add_flag(
-      "--plan", opts->plan,
+  opts->plan_args.add_behind_flag(
+      *app, opts->plan,
       "Also plan the remediation (GET /api/plan, crews editable with POST /api/crews); the "
       "page shows it, planned again after each edit");
-  for (CLI::Option* option : opts->plan_args.add_to(*app, "Plan (with --plan)"))
-    option->needs(plan_flag);
   app->footer(
       "Prints the address to open, then serves until interrupted (Ctrl-C). Routes: GET /,\n"
       "/api/report, /api/summary, /api/findings, /api/exposure, /api/sites, /api/policies,\n"

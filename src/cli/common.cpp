@@ -50,8 +50,8 @@ void print_warnings(const Diagnostics& diag, std::size_t limit) {
     if (shown++ == limit) break;
     std::cerr << "warning: " << d.to_string() << '\n';
   }
-  const std::size_t hidden = diag.warnings().size() - std::min(limit, diag.warnings().size()) +
-                             diag.suppressed_warnings();
+  const std::size_t hidden =
+      diag.warnings().size() - std::min(limit, diag.warnings().size()) + diag.suppressed_warnings();
   if (hidden > 0) std::cerr << "warning: " << count_noun(hidden, "more warning") << " not shown\n";
 }
 

@@ -35,6 +35,11 @@ std::vector<CLI::Option*> PlanArgs::add_to(CLI::App& app, const char* group) {
   return added;
 }
 
+void PlanArgs::add_behind_flag(CLI::App& app, bool& plan, const char* flag_help) {
+  CLI::Option* flag = app.add_flag("--plan", plan, flag_help);
+  for (CLI::Option* option : add_to(app, "Plan (with --plan)")) option->needs(flag);
+}
+
 PlanOptions PlanArgs::options(unsigned threads, Days default_start) const {
   PlanOptions p;
   p.start = default_start;

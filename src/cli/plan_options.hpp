@@ -19,6 +19,9 @@ struct PlanArgs {
   // Adds the options (under `group` in the help when given); returns them, so that a
   // command can make them depend on a flag.
   std::vector<CLI::Option*> add_to(CLI::App& app, const char* group = nullptr);
+  // For commands that plan on request (report, serve): a --plan flag, and the options
+  // under "Plan (with --plan)", each refused without the flag.
+  void add_behind_flag(CLI::App& app, bool& plan, const char* flag_help);
   // The planner options; the plan starts in the month of --start, else of
   // `default_start` (kNoDate: today). Throws UsageError or InputError.
   PlanOptions options(unsigned threads, Days default_start = kNoDate) const;

@@ -5,11 +5,11 @@
 // nothing is logged as an error.
 'use strict';
 const assert = require('node:assert/strict');
-const { spawn } = require('child_process');
 const fs = require('fs');
 const path = require('path');
 const { after, before, describe, test } = require('node:test');
-const { ROOT, BIN, OUT_DIR, launch, open, run, foreignRequests } = require('./support');
+const { ROOT, OUT_DIR, launch, open, run, foreignRequests, startServer, stopServer } =
+  require('./support');
 
 const KOREA = path.join(ROOT, 'examples', 'korea-small');
 const ARGS = ['--policy', 'us-kr-sensitive', '--at', '2024-01-01'];
@@ -69,30 +69,13 @@ describe('blast radius in the report file', () => {
 });
 
 describe('blast radius in serve', () => {
-  let child;
+  let server;
   let base;
   before(async () => {
-    child = spawn(BIN, ['serve', KOREA, ...ARGS, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
-    base = await new Promise((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error('serve did not start')), 60000);
-      child.stdout.on('data', (d) => {
-        out += d;
-        const m = out.match(/open (http:\/\/127\.0\.0\.1:\d+\/)/);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]);
-        }
-      });
-    });
+    server = startServer(['serve', KOREA, ...ARGS, '--port', '0']);
+    base = await server.url;
   });
-  after(async () => {
-    if (child && child.exitCode === null) {
-      const exited = new Promise((resolve) => child.on('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
-    }
-  });
+  after(() => stopServer(server));
 
   test('an element typed in the page is asked of the API and shown', async () => {
     const { page, log } = await open(browser.context, base);

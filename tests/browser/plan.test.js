@@ -8,7 +8,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 const { after, before, describe, test } = require('node:test');
-const { ROOT, OUT_DIR, launch, open, run, runCheck, foreignRequests, startServer } =
+const { ROOT, OUT_DIR, launch, open, run, runCheck, foreignRequests, startServer, stopServer } =
   require('./support');
 
 const KOREA = path.join(ROOT, 'examples', 'korea-small');
@@ -152,12 +152,7 @@ describe('serve --plan', () => {
       '--port', '0']);
     base = await server.url;
   });
-  after(async () => {
-    if (server && server.child.exitCode === null) {
-      server.child.kill('SIGTERM');
-      await server.exited;
-    }
-  });
+  after(() => stopServer(server));
 
   test('the page fetches the plan, and plans again with the crews edited', async () => {
     const { page, log } = await open(browser.context, base);

@@ -7,7 +7,7 @@ const assert = require('node:assert/strict');
 const fs = require('fs');
 const path = require('path');
 const { after, before, describe, test } = require('node:test');
-const { ROOT, OUT_DIR, launch, open, runCheck, colouredMapPixels, foreignRequests, startServer } =
+const { ROOT, OUT_DIR, launch, open, runCheck, colouredMapPixels, foreignRequests, startServer, stopServer } =
   require('./support');
 
 const KOREA = path.join(ROOT, 'examples', 'korea-small');
@@ -27,12 +27,7 @@ before(async () => {
   server = startServer(['serve', KOREA, ...ARGS, '--port', '0']);
   base = await server.url;
 });
-after(async () => {
-  if (server && server.child.exitCode === null) {
-    server.child.kill('SIGTERM');
-    await server.exited;
-  }
-});
+after(() => stopServer(server));
 
 describe('the JSON API', () => {
   test('summary: the head of check --format json', async () => {

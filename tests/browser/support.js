@@ -119,6 +119,15 @@ function startServer(args) {
 
 module.exports.run = run;
 module.exports.startServer = startServer;
+
+// Stops a server of startServer (SIGTERM) and waits for it to exit.
+async function stopServer(server) {
+  if (server && server.child.exitCode === null) {
+    server.child.kill('SIGTERM');
+    await server.exited;
+  }
+}
+module.exports.stopServer = stopServer;
 module.exports.runCheck = runCheck;
 module.exports.colouredMapPixels = colouredMapPixels;
 module.exports.foreignRequests = foreignRequests;

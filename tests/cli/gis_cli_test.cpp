@@ -11,6 +11,7 @@
 #include <string>
 #include <tuple>
 
+#include "cli/embedded_report.hpp"
 #include "test_support.hpp"
 
 namespace ringfence::testing {
@@ -155,15 +156,6 @@ TEST(GisZones, BadFeaturesNameFileLayerAndFeature) {
                            shell_quoted((tmp.path() / "nothing.kml").string()));
   EXPECT_EQ(n.exit_code, 2);
   EXPECT_NE(n.err.find("nothing.kml: cannot be read as a vector file"), std::string::npos) << n.err;
-}
-
-// The report data embedded in a report file.
-json embedded_data(const std::string& html) {
-  const std::string open = "<script type=\"application/json\" id=\"ringfence-data\">";
-  const std::size_t start = html.find(open);
-  EXPECT_NE(start, std::string::npos);
-  const std::size_t end = html.find("</script>", start);
-  return json::parse(html.substr(start + open.size(), end - start - open.size()));
 }
 
 std::set<std::string> zone_ids(const json& zones) {

@@ -9,6 +9,7 @@
 #include <regex>
 #include <string>
 
+#include "cli/embedded_report.hpp"
 #include "test_support.hpp"
 
 namespace ringfence::testing {
@@ -32,15 +33,6 @@ RunResult ringfence(const std::string& args, const std::string& env = "") {
 std::string slurp(const fs::path& p) {
   std::ifstream in(p, std::ios::binary);
   return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-// The report data embedded in a report file.
-json embedded_data(const std::string& html) {
-  const std::string open = "<script type=\"application/json\" id=\"ringfence-data\">";
-  const std::size_t start = html.find(open);
-  EXPECT_NE(start, std::string::npos);
-  const std::size_t end = html.find("</script>", start);
-  return json::parse(html.substr(start + open.size(), end - start - open.size()));
 }
 
 std::vector<std::string> files_in(const fs::path& dir) {

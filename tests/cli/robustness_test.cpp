@@ -167,8 +167,9 @@ TEST(Robustness, InputFilesAreNeverModified) {
                      {"elements.csv", kElements}});
   const std::string before = slurp(dir.path() / "sites.csv");
   const auto mtime = std::filesystem::last_write_time(dir.path() / "sites.csv");
-  EXPECT_EQ(
-      run_command(kBin + " check " + dir.str() + " --policy us-fcc-covered --at 2024-01-01").exit_code, 1);
+  EXPECT_EQ(run_command(kBin + " check " + dir.str() + " --policy us-fcc-covered --at 2024-01-01")
+                .exit_code,
+            1);
   EXPECT_EQ(slurp(dir.path() / "sites.csv"), before);
   EXPECT_EQ(std::filesystem::last_write_time(dir.path() / "sites.csv"), mtime);
 }

@@ -9,13 +9,16 @@
 #include "ringfence/report.hpp"
 #include "ringfence/report_service.hpp"
 #include "test_support.hpp"
+#include "unit/plan_fixtures.hpp"
 
 namespace ringfence {
 namespace {
 
 using json = nlohmann::json;
+using testing::kTwoDeadlinesPolicy;
+using testing::plan_options;
 
-const std::map<std::string, std::string> kFiles = {
+const std::map<std::string, std::string> kPlanReportFiles = {
     {"sites.csv",
      "site_id,operator,lat,lon\nS1,A,37.1,127.0\nS2,A,37.2,127.0\nS3,A,37.3,127.0\n"
      "S4,B,37.4,127.0\n"},
@@ -23,47 +26,17 @@ const std::map<std::string, std::string> kFiles = {
      "element_id,site_id,vendor,domain\nC1,S1,Huawei,core\nR2,S2,Huawei,ran\n"
      "R3,S3,Huawei,ran\nR4,S4,Ericsson,ran\nC4,S4,Ericsson,core\n"}};
 
-const char* kPolicy = R"([policy]
-id = "t"
-[[rule]]
-id = "core"
-kind = "exclude"
-vendors = ["Huawei"]
-where = { domain = "core" }
-deadline = 2024-01-31
-[[rule]]
-id = "ran"
-kind = "exclude"
-vendors = ["Huawei"]
-where = { domain = "ran" }
-deadline = 2024-03-31
-)";
-
-PlanOptions one_crew() {
-  PlanOptions o;
-  o.start = *parse_iso_date("2024-01-01");
-  o.crews.default_crews = 1;
-  o.costs = parse_costs(
-      "[costs]\ncurrency = \"GBP\"\nper_visit = 1000\n[[price]]\ndomain = \"ran\"\ncost = "
-      "100\n[[price]]\ndomain = \"core\"\ncost = 500\n",
-      "costs.toml");
-  o.horizon_months = 24;
-  o.solver = PlanSolver::kHeuristic;
-  o.threads = 1;
-  return o;
-}
-
 json plan_section(const std::string& data) {
   return json::parse(data)["plan"];
 }
 
 TEST(ReportPlan, TheReportCarriesThePlanAndEachSitesVisitMonth) {
   testing::TempDir dir;
-  testing::write_bundle(dir, kFiles);
+  testing::write_bundle(dir, kPlanReportFiles);
   const LoadedBundle b = load_bundle(dir.str());
-  const Policy policy = parse_policy(kPolicy, "t.toml");
+  const Policy policy = parse_policy(kTwoDeadlinesPolicy, "t.toml");
   const CheckResult result = evaluate(b.network, {policy}, *parse_iso_date("2024-01-01"), 1);
-  const Plan plan = make_plan(b.network, {policy}, one_crew());
+  const Plan plan = make_plan(b.network, {policy}, plan_options(1));
   ReportOptions options;
   options.plan = &plan;
   const json p = plan_section(build_report_data(b.network, result, {"b", b.files}, options));
@@ -92,10 +65,11 @@ TEST(ReportPlan, TheReportCarriesThePlanAndEachSitesVisitMonth) {
 class PlanServiceTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    testing::write_bundle(dir_, kFiles);
+    testing::write_bundle(dir_, kPlanReportFiles);
     service_ = std::make_unique<ReportService>(
         load_bundle(dir_.str()), "b",
-        std::vector<PolicySource>{{parse_policy(kPolicy, "t.toml"), kPolicy}},
+        std::vector<PolicySource>{
+            {parse_policy(kTwoDeadlinesPolicy, "t.toml"), kTwoDeadlinesPolicy}},
         *parse_iso_date("2024-01-01"), "<html>@@RINGFENCE_REPORT_DATA@@</html>", 1);
   }
   json plan() const {
@@ -121,7 +95,7 @@ TEST_F(PlanServiceTest, WithoutPlanningThePlanIs404) {
 }
 
 TEST_F(PlanServiceTest, PlansOnRequestAgainAfterCrewsOrPolicyEdits) {
-  service_->enable_planning(one_crew());
+  service_->enable_planning(plan_options(1));
   const json data =
       json::parse(*service_->report_data()->in(server::ContentEncoding::kIdentity).first);
   EXPECT_EQ(data["plan_url"], "api/plan");
@@ -141,14 +115,14 @@ TEST_F(PlanServiceTest, PlansOnRequestAgainAfterCrewsOrPolicyEdits) {
   EXPECT_NE(service_->plan().body->etag(), first->etag());
 
   // The ran rule dropped by an edit: only the core site is visited.
-  std::string edited = kPolicy;
+  std::string edited = kTwoDeadlinesPolicy;
   edited.erase(edited.find("[[rule]]\nid = \"ran\""));
   ASSERT_EQ(service_->evaluate(edited).status, 200);
   EXPECT_EQ(plan()["site_month"], json({0, -1, -1, -1}));
 }
 
 TEST_F(PlanServiceTest, BadCrewsAre400AndChangeNothing) {
-  service_->enable_planning(one_crew());
+  service_->enable_planning(plan_options(1));
   const auto before = service_->plan().body;
   EXPECT_NE(error(service_->set_crews("{"), 400).find("not JSON"), std::string::npos);
   EXPECT_NE(error(service_->set_crews(R"({"crew": 2})"), 400).find(R"({"crews": N})"),

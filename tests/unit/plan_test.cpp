@@ -13,15 +13,15 @@
 #include "ringfence/bundle.hpp"
 #include "ringfence/diagnostics.hpp"
 #include "test_support.hpp"
+#include "unit/plan_fixtures.hpp"
 
 namespace ringfence {
 namespace {
 
 using Strings = std::vector<std::string>;
+using testing::kTwoDeadlinesPolicy;
+using testing::plan_options;
 
-Days day(const char* iso) {
-  return *parse_iso_date(iso);
-}
 
 class Bundle {
  public:
@@ -38,31 +38,6 @@ class Bundle {
   testing::TempDir dir_;
   LoadedBundle loaded_;
 };
-
-// Visit 1000 per site; a RAN element 100, a core element 500 (unless replace_cost).
-const char* kCosts = R"(
-[costs]
-currency = "GBP"
-per_visit = 1000
-evidence_per_model = 300
-[[price]]
-domain = "ran"
-cost = 100
-[[price]]
-domain = "core"
-cost = 500
-)";
-
-PlanOptions options(int crews, PlanSolver solver = PlanSolver::kHeuristic) {
-  PlanOptions o;
-  o.start = day("2024-01-01");
-  o.crews.default_crews = crews;
-  o.costs = parse_costs(kCosts, "costs.toml");
-  o.solver = solver;
-  o.horizon_months = 24;
-  o.threads = 1;
-  return o;
-}
 
 Plan plan(const Network& net, const std::string& policy, const PlanOptions& o) {
   return make_plan(net, {parse_policy(policy, "policy.toml")}, o);
@@ -89,22 +64,6 @@ std::string sites_csv(int n, const char* op = "A") {
   return s;
 }
 
-const char* kTwoDeadlines = R"([policy]
-id = "t"
-[[rule]]
-id = "core"
-kind = "exclude"
-vendors = ["Huawei"]
-where = { domain = "core" }
-deadline = 2024-01-31
-[[rule]]
-id = "ran"
-kind = "exclude"
-vendors = ["Huawei"]
-where = { domain = "ran" }
-deadline = 2024-03-31
-)";
-
 TEST(Plan, OneCrewTwoDeadlines) {
   // S1 holds a Huawei core element due in January; S2 and S3 Huawei radios due by
   // March; S4 is Ericsson throughout, so Ericsson is the replacement.
@@ -113,7 +72,7 @@ TEST(Plan, OneCrewTwoDeadlines) {
              "element_id,site_id,vendor,domain\n"
              "C1,S1,Huawei,core\nR2,S2,Huawei,ran\nR3,S3,Huawei,ran\n"
              "R4,S4,Ericsson,ran\nC4,S4,Ericsson,core\n"}});
-  const Plan p = plan(b.net(), kTwoDeadlines, options(1));
+  const Plan p = plan(b.net(), kTwoDeadlinesPolicy, plan_options(1));
   EXPECT_EQ(visits(b.net(), p), (Strings{"2024-01 S1 C1>Ericsson", "2024-02 S2 R2>Ericsson",
                                          "2024-03 S3 R3>Ericsson"}));
   EXPECT_EQ(p.total_cost, 3 * 1000 + 500 + 2 * 100);
@@ -153,7 +112,7 @@ vendors = ["Huawei"]
 deadline = 2024-02-29
 )";
   for (PlanSolver solver : {PlanSolver::kHeuristic, PlanSolver::kExact}) {
-    const Plan p = plan(b.net(), policy, options(1, solver));
+    const Plan p = plan(b.net(), policy, plan_options(1, solver));
     EXPECT_FALSE(p.deadlines_met);
     ASSERT_EQ(p.deadlines.size(), 1u);
     const DeadlineOutcome& d = p.deadlines[0];
@@ -166,7 +125,7 @@ deadline = 2024-02-29
     EXPECT_EQ(p.months_to_comply, 5);
   }
   // With the three crews it asks for, the deadline is met.
-  const Plan met = plan(b.net(), policy, options(3));
+  const Plan met = plan(b.net(), policy, plan_options(3));
   EXPECT_TRUE(met.deadlines_met);
   EXPECT_EQ(met.months_to_comply, 2);
 }
@@ -192,14 +151,14 @@ TEST(Plan, CapMetByTheCheapestSites) {
              "R1,S1,Huawei,ran,100\nR2,S2,Huawei,ran,50\nR3,S3,Huawei,ran,300\n"
              "R4,S4,Huawei,ran,20\nR5,S5,Huawei,ran,80\nR6,S6,Ericsson,ran,100\n"}});
   for (PlanSolver solver : {PlanSolver::kHeuristic, PlanSolver::kExact}) {
-    const Plan p = plan(b.net(), kCapHalf, options(2, solver));
+    const Plan p = plan(b.net(), kCapHalf, plan_options(2, solver));
     EXPECT_EQ(visits(b.net(), p), (Strings{"2024-01 S2 R2>Ericsson", "2024-01 S4 R4>Ericsson"}));
     EXPECT_EQ(p.total_cost, 2 * 1000 + 50 + 20);
     EXPECT_TRUE(p.deadlines_met);
     ASSERT_EQ(p.deadlines.size(), 1u);
     EXPECT_EQ(p.deadlines[0].units, 2);
   }
-  const Plan exact = plan(b.net(), kCapHalf, options(2, PlanSolver::kExact));
+  const Plan exact = plan(b.net(), kCapHalf, plan_options(2, PlanSolver::kExact));
   EXPECT_EQ(exact.solver, "cbc");
   EXPECT_TRUE(exact.optimal);
   EXPECT_DOUBLE_EQ(exact.gap, 0);
@@ -227,7 +186,7 @@ per = ["operator"]
 min = 2
 max_single_share = 0.8
 )";
-  const Plan p = plan(b.net(), policy, options(2));
+  const Plan p = plan(b.net(), policy, plan_options(2));
   EXPECT_EQ(visits(b.net(), p), (Strings{"2024-01 S10 H10>Nokia", "2024-01 S9 H9>Nokia"}));
   // Without the multi-vendor rule, the main vendor is extended.
   const char* only_out = R"([policy]
@@ -238,7 +197,7 @@ kind = "exclude"
 vendors = ["Huawei"]
 deadline = 2024-12-31
 )";
-  const Plan q = plan(b.net(), only_out, options(2));
+  const Plan q = plan(b.net(), only_out, plan_options(2));
   EXPECT_EQ(visits(b.net(), q), (Strings{"2024-01 S10 H10>Ericsson", "2024-01 S9 H9>Ericsson"}));
 }
 
@@ -257,7 +216,7 @@ vendors = ["Huawei"]
 deadline = 2024-12-31
 )";
   for (PlanSolver solver : {PlanSolver::kHeuristic, PlanSolver::kExact}) {
-    PlanOptions o = options(10, solver);
+    PlanOptions o = plan_options(10, solver);
     o.monthly_budget = 2500;
     const Plan p = plan(b.net(), policy, o);
     EXPECT_EQ(visits(b.net(), p), (Strings{"2024-01 S1 R1>Nokia", "2024-01 S2 R2>Nokia",
@@ -296,7 +255,7 @@ measure = "sites"
 max_share = 0.34
 deadline = 2024-01-31
 )";
-  PlanOptions o = options(1, PlanSolver::kHeuristic);
+  PlanOptions o = plan_options(1, PlanSolver::kHeuristic);
   o.costs.per_visit = 100;
   const Plan greedy = plan(b.net(), policy, o);
   EXPECT_FALSE(greedy.deadlines_met);
@@ -325,7 +284,7 @@ where = { domain = "core" }
 attributes = { certified = true }
 deadline = 2024-06-30
 )";
-  const Plan p = plan(b.net(), policy, options(1));
+  const Plan p = plan(b.net(), policy, plan_options(1));
   EXPECT_TRUE(p.visits.empty());
   ASSERT_EQ(p.evidence.size(), 1u);
   EXPECT_EQ(p.evidence[0].elements, 3u);
