@@ -162,6 +162,6 @@ Command add_import(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("import", &add_import);
+static const bool import_registered = register_command("import", &add_import);
 
 }  // namespace ringfence::cli
