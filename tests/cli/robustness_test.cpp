@@ -28,11 +28,6 @@ RunResult validate(const TempDir& dir) {
   return run_command(kBin + " validate " + dir.str());
 }
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 void expect_refused(const RunResult& r, const std::string& message) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_TRUE(r.out.empty()) << r.out;
@@ -167,8 +162,9 @@ TEST(Robustness, InputFilesAreNeverModified) {
                      {"elements.csv", kElements}});
   const std::string before = slurp(dir.path() / "sites.csv");
   const auto mtime = std::filesystem::last_write_time(dir.path() / "sites.csv");
-  EXPECT_EQ(
-      run_command(kBin + " check " + dir.str() + " --policy us-fcc-covered --at 2024-01-01").exit_code, 1);
+  EXPECT_EQ(run_command(kBin + " check " + dir.str() + " --policy us-fcc-covered --at 2024-01-01")
+                .exit_code,
+            1);
   EXPECT_EQ(slurp(dir.path() / "sites.csv"), before);
   EXPECT_EQ(std::filesystem::last_write_time(dir.path() / "sites.csv"), mtime);
 }
