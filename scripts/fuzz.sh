@@ -2,17 +2,17 @@
 # Builds the libFuzzer targets (clang, with AddressSanitizer and UBSan), replays the
 # regression inputs of earlier crashes, then fuzzes each target for a bounded time
 # starting from the shipped examples. Any crash fails the run and leaves its input
-# in build-fuzz/crashes/ (add it to fuzz/regressions/<target>/ once fixed).
+# in build-asan/crashes/ (add it to fuzz/regressions/<target>/ once fixed). The
+# targets are built in scripts/sanitize.sh's build (scripts/sanitizer-build.sh), so
+# after it there is nothing left to compile.
 #   scripts/fuzz.sh [SECONDS_PER_TARGET]
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-${FUZZ_SECONDS:-60}}
-build=build-fuzz
-CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DRINGFENCE_FUZZ=ON -DRINGFENCE_BUILD_TESTS=OFF -DRINGFENCE_BUILD_BENCH=OFF >/dev/null
+build=build-asan
 # Only the fuzz targets (and the library they link): the CLI and the web report are
 # not fuzzed.
-cmake --build "$build" -j "$(nproc)" --target csv_fuzzer geojson_fuzzer policy_fuzzer
+./scripts/sanitizer-build.sh csv_fuzzer geojson_fuzzer policy_fuzzer
 
 corpus=$build/corpus
 mkdir -p "$corpus"/{csv_fuzzer,geojson_fuzzer,policy_fuzzer} "$build/crashes"

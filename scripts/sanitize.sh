@@ -1,12 +1,11 @@
 #!/usr/bin/env bash
 # Builds the whole project with AddressSanitizer and UndefinedBehaviorSanitizer
-# (clang) and runs every test against it.
+# (clang) and runs every test against it. The build, build-asan/, also holds the
+# libFuzzer targets that scripts/fuzz.sh runs (see scripts/sanitizer-build.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=build-asan
-CC=clang CXX=clang++ cmake -S . -B "$build" -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
-  -DRINGFENCE_SANITIZE=ON -DRINGFENCE_BUILD_BENCH=OFF >/dev/null
-cmake --build "$build" -j "$(nproc)"
+./scripts/sanitizer-build.sh
 # golden_outputs pins the bytes of the release (GCC) build's outputs; a clang build
 # generates some site positions differently (compiler-dependent floating point in
 # the generator's placement), so the hashes are compared in the release run only.

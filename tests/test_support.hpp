@@ -1,13 +1,15 @@
 // Helpers shared by the tests: temporary bundles written from strings, and running
 // the ringfence binary.
 #pragma once
+#include <sys/wait.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <map>
 #include <random>
 #include <string>
-#include <sys/wait.h>
 
 namespace ringfence::testing {
 
@@ -41,6 +43,19 @@ inline void write_bundle(const TempDir& dir, const std::map<std::string, std::st
   for (const auto& [name, content] : files) dir.write(name, content);
 }
 
+// The whole content of a file, as bytes.
+inline std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+// s in single quotes for sh, any single quote in it escaped.
+inline std::string shell_quoted(const std::string& s) {
+  std::string out = "'";
+  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
 struct RunResult {
   int exit_code = -1;
   std::string out;  // standard output
@@ -56,10 +71,6 @@ inline RunResult run_command(const std::string& command_line) {
       std::system((command_line + " >" + out_path + " 2>" + err_path + " </dev/null").c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  auto slurp = [](const std::string& p) {
-    std::ifstream in(p, std::ios::binary);
-    return std::string(std::istreambuf_iterator<char>(in), {});
-  };
   r.out = slurp(out_path);
   r.err = slurp(err_path);
   return r;

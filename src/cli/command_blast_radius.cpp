@@ -74,6 +74,6 @@ Command add_blast_radius(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("blast-radius", &add_blast_radius);
+static const bool blast_radius_registered = register_command("blast-radius", &add_blast_radius);
 
 }  // namespace ringfence::cli

@@ -56,6 +56,6 @@ Command add_check(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("check", &add_check);
+static const bool check_registered = register_command("check", &add_check);
 
 }  // namespace ringfence::cli

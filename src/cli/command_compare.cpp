@@ -147,6 +147,6 @@ Command add_compare(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("compare", &add_compare);
+static const bool compare_registered = register_command("compare", &add_compare);
 
 }  // namespace ringfence::cli

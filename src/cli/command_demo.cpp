@@ -185,6 +185,6 @@ Command add_demo(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("demo", &add_demo);
+static const bool demo_registered = register_command("demo", &add_demo);
 
 }  // namespace ringfence::cli

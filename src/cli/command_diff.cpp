@@ -67,6 +67,6 @@ Command add_diff(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("diff", &add_diff);
+static const bool diff_registered = register_command("diff", &add_diff);
 
 }  // namespace ringfence::cli

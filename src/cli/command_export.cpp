@@ -81,6 +81,6 @@ Command add_export(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("export", &add_export);
+static const bool export_registered = register_command("export", &add_export);
 
 }  // namespace ringfence::cli

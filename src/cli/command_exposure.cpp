@@ -66,6 +66,6 @@ Command add_exposure(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("exposure", &add_exposure);
+static const bool exposure_registered = register_command("exposure", &add_exposure);
 
 }  // namespace ringfence::cli

@@ -90,6 +90,6 @@ Command add_generate(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("generate", &add_generate);
+static const bool generate_registered = register_command("generate", &add_generate);
 
 }  // namespace ringfence::cli

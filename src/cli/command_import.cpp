@@ -166,6 +166,6 @@ Command add_import(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("import", &add_import);
+static const bool import_registered = register_command("import", &add_import);
 
 }  // namespace ringfence::cli

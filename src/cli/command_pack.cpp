@@ -42,6 +42,6 @@ Command add_pack(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("pack", &add_pack);
+static const bool pack_registered = register_command("pack", &add_pack);
 
 }  // namespace ringfence::cli

@@ -99,6 +99,6 @@ Command add_paths(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("paths", &add_paths);
+static const bool paths_registered = register_command("paths", &add_paths);
 
 }  // namespace ringfence::cli

@@ -60,6 +60,6 @@ Command add_plan(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("plan", &add_plan);
+static const bool plan_registered = register_command("plan", &add_plan);
 
 }  // namespace ringfence::cli

@@ -42,6 +42,6 @@ Command add_presets(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("presets", &add_presets);
+static const bool presets_registered = register_command("presets", &add_presets);
 
 }  // namespace ringfence::cli

@@ -86,6 +86,6 @@ Command add_report(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("report", &add_report);
+static const bool report_registered = register_command("report", &add_report);
 
 }  // namespace ringfence::cli

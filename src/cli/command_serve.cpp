@@ -356,6 +356,6 @@ Command add_serve(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("serve", &add_serve);
+static const bool serve_registered = register_command("serve", &add_serve);
 
 }  // namespace ringfence::cli

@@ -118,6 +118,6 @@ Command add_validate(CLI::App& root) {
 
 }  // namespace
 
-static const bool registered = register_command("validate", &add_validate);
+static const bool validate_registered = register_command("validate", &add_validate);
 
 }  // namespace ringfence::cli

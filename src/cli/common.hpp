@@ -41,8 +41,10 @@ Days parse_at_option(const std::string& text);
 void require_format(const std::string& format, std::initializer_list<const char*> allowed);
 
 // Each command_*.cpp registers its subcommand at start-up with a line such as
-//   static const bool registered = register_command("validate", &add_validate);
-// so adding a command touches no other file. Commands are listed by name.
+//   static const bool validate_registered = register_command("validate", &add_validate);
+// so adding a command touches no other file. Commands are listed by name. The variable
+// is named after the command: the CLI is a unity build, several command_*.cpp files
+// share one translation unit.
 using CommandFactory = Command (*)(CLI::App& root);
 bool register_command(const char* name, CommandFactory factory);
 std::vector<Command> add_registered_commands(CLI::App& root);

@@ -34,11 +34,6 @@ RunResult check(const std::string& args) {
   return ringfence("check " + quoted(kKorea) + " " + args);
 }
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 std::string sha256_of(const std::string& path) {
   const RunResult r = run_command("sha256sum " + quoted(path));
   EXPECT_EQ(r.exit_code, 0) << r.err;

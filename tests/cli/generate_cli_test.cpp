@@ -17,11 +17,6 @@ std::string bin() {
   return RINGFENCE_BIN;
 }
 
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 TEST(GenerateCli, WritesABundleThatValidates) {
   TempDir tmp;
   const std::string out = (tmp.path() / "kr").string();

@@ -20,28 +20,17 @@ namespace {
 using nlohmann::json;
 namespace fs = std::filesystem;
 
-std::string shell_quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-const std::string kKorea = std::string(RINGFENCE_SOURCE_DIR) + "/examples/korea-small";
+const std::string kGisKorea = std::string(RINGFENCE_SOURCE_DIR) + "/examples/korea-small";
 const std::string kPolicies = " --policy us-kr-sensitive --policy uk-2020 --at 2024-01-01";
 
-RunResult ringfence(const std::string& args) {
+RunResult gis_run(const std::string& args) {
   return run_command(shell_quoted(RINGFENCE_BIN) + " " + args);
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 // ogr2ogr from the example's zones.geojson into another format and CRS.
 void convert_zones(const fs::path& out, const std::string& options) {
   const auto r = run_command("ogr2ogr " + options + " " + shell_quoted(out.string()) + " " +
-                             shell_quoted(kKorea + "/zones.geojson"));
+                             shell_quoted(kGisKorea + "/zones.geojson"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
 }
 
@@ -56,7 +45,7 @@ ZoneFindings zone_findings(const json& doc) {
 }
 
 json check_json(const std::string& bundle, const std::string& extra = "") {
-  const auto r = ringfence("check " + shell_quoted(bundle) + kPolicies + " --format json " + extra);
+  const auto r = gis_run("check " + shell_quoted(bundle) + kPolicies + " --format json " + extra);
   EXPECT_EQ(r.exit_code, 1) << r.err;
   return json::parse(r.out);
 }
@@ -86,11 +75,12 @@ TEST(GisZones, ShapefilesInKoreanGridCrsGiveTheSameFindings) {
   convert_zones(dir,
                 "-f 'ESRI Shapefile' -t_srs EPSG:5179 -update -nln areas -nlt MULTIPOLYGON "
                 "-sql \"SELECT * FROM zones WHERE OGR_GEOMETRY <> 'POINT'\"");
-  const json want = check_json(kKorea);
+  const json want = check_json(kGisKorea);
   // The folder (two layers) gives every zone finding of the GeoJSON.
-  expect_same_zone_findings(check_json(kKorea, "--zones " + shell_quoted(dir.string())), want);
+  expect_same_zone_findings(check_json(kGisKorea, "--zones " + shell_quoted(dir.string())), want);
   // One file is hashed into the inputs like any bundle file.
-  const json points = check_json(kKorea, "--zones " + shell_quoted((dir / "points.shp").string()));
+  const json points =
+      check_json(kGisKorea, "--zones " + shell_quoted((dir / "points.shp").string()));
   EXPECT_TRUE(points["inputs"]["sha256"].contains((dir / "points.shp").string()));
   EXPECT_EQ(points["summary"]["by_rule"]["us-kr-sensitive/military-bases"],
             want["summary"]["by_rule"]["us-kr-sensitive/military-bases"]);
@@ -100,11 +90,11 @@ TEST(GisZones, KmlAndGeoPackageZonesGiveTheSameFindings) {
   TempDir tmp;
   convert_zones(tmp.path() / "zones.kml", "-f LIBKML");
   convert_zones(tmp.path() / "zones.gpkg", "-f GPKG -t_srs EPSG:3857 -nln zones");
-  const json want = check_json(kKorea);
+  const json want = check_json(kGisKorea);
   for (const char* file : {"zones.kml", "zones.gpkg"}) {
     SCOPED_TRACE(file);
     expect_same_zone_findings(
-        check_json(kKorea, "--zones " + shell_quoted((tmp.path() / file).string())), want);
+        check_json(kGisKorea, "--zones " + shell_quoted((tmp.path() / file).string())), want);
   }
 }
 
@@ -113,17 +103,17 @@ TEST(GisZones, BundleWithZonesKmlInsteadOfGeoJson) {
   const fs::path bundle = tmp.path() / "b";
   fs::create_directories(bundle);
   for (const char* f : {"sites.csv", "elements.csv", "links.csv", "vendors.csv", "models.csv"})
-    fs::copy_file(fs::path(kKorea) / f, bundle / f);
+    fs::copy_file(fs::path(kGisKorea) / f, bundle / f);
   convert_zones(bundle / "zones.kml", "-f LIBKML");
-  expect_same_zone_findings(check_json(bundle.string()), check_json(kKorea));
-  const auto v = ringfence("validate " + shell_quoted(bundle.string()) + " --format json");
+  expect_same_zone_findings(check_json(bundle.string()), check_json(kGisKorea));
+  const auto v = gis_run("validate " + shell_quoted(bundle.string()) + " --format json");
   ASSERT_EQ(v.exit_code, 0) << v.err;
   EXPECT_EQ(
       json::parse(v.out)["zones"],
-      json::parse(ringfence("validate " + shell_quoted(kKorea) + " --format json").out)["zones"]);
+      json::parse(gis_run("validate " + shell_quoted(kGisKorea) + " --format json").out)["zones"]);
   // Two zones files are ambiguous.
-  fs::copy_file(fs::path(kKorea) / "zones.geojson", bundle / "zones.geojson");
-  const auto r = ringfence("validate " + shell_quoted(bundle.string()));
+  fs::copy_file(fs::path(kGisKorea) / "zones.geojson", bundle / "zones.geojson");
+  const auto r = gis_run("validate " + shell_quoted(bundle.string()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("zones.kml: a second zones file beside zones.geojson"), std::string::npos)
       << r.err;
@@ -138,8 +128,8 @@ TEST(GisZones, BadFeaturesNameFileLayerAndFeature) {
 <Placemark><name>camp-a</name><Point><coordinates>127.2,37.4</coordinates></Point></Placemark>
 </Folder></Document></kml>
 )");
-  const auto r = ringfence("check " + shell_quoted(kKorea) + kPolicies + " --zones " +
-                           shell_quoted((tmp.path() / "bad.kml").string()));
+  const auto r = gis_run("check " + shell_quoted(kGisKorea) + kPolicies + " --zones " +
+                         shell_quoted((tmp.path() / "bad.kml").string()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   const std::string file = (tmp.path() / "bad.kml").string();
@@ -152,8 +142,8 @@ TEST(GisZones, BadFeaturesNameFileLayerAndFeature) {
       << r.err;
 
   tmp.write("nothing.kml", "not a vector file\n");
-  const auto n = ringfence("validate " + shell_quoted(kKorea) + " --zones " +
-                           shell_quoted((tmp.path() / "nothing.kml").string()));
+  const auto n = gis_run("validate " + shell_quoted(kGisKorea) + " --zones " +
+                         shell_quoted((tmp.path() / "nothing.kml").string()));
   EXPECT_EQ(n.exit_code, 2);
   EXPECT_NE(n.err.find("nothing.kml: cannot be read as a vector file"), std::string::npos) << n.err;
 }
@@ -171,12 +161,12 @@ TEST(GisZones, ReportAndDemoTakeZonesFromAKmlFile) {
   const fs::path kml = tmp.path() / "military.kml";
   convert_zones(kml, "-f LIBKML -where \"category='military' AND zone_id <> 'kr-yongsan'\"");
   const std::string zones = " --zones " + shell_quoted(kml.string());
-  const json check = check_json(kKorea, zones);
-  ASSERT_LT(check["summary"]["findings"], check_json(kKorea)["summary"]["findings"]);
+  const json check = check_json(kGisKorea, zones);
+  ASSERT_LT(check["summary"]["findings"], check_json(kGisKorea)["summary"]["findings"]);
 
   const fs::path report = tmp.path() / "report.html";
-  const auto r = ringfence("report " + shell_quoted(kKorea) + kPolicies + zones + " --out " +
-                           shell_quoted(report.string()));
+  const auto r = gis_run("report " + shell_quoted(kGisKorea) + kPolicies + zones + " --out " +
+                         shell_quoted(report.string()));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const json data = embedded_data(slurp(report));
   EXPECT_EQ(data["summary"]["zones"], 11);
@@ -192,8 +182,8 @@ TEST(GisZones, ReportAndDemoTakeZonesFromAKmlFile) {
 
   // The demo generates its own zones; --zones replaces them.
   const fs::path out = tmp.path() / "demo";
-  const auto d = ringfence("demo --sites 300 --at 2024-01-01" + zones + " --out " +
-                           shell_quoted(out.string()));
+  const auto d =
+      gis_run("demo --sites 300 --at 2024-01-01" + zones + " --out " + shell_quoted(out.string()));
   ASSERT_EQ(d.exit_code, 0) << d.err;
   const json demo_check = json::parse(slurp(out / "check.json"));
   EXPECT_EQ(embedded_data(slurp(out / "report.html"))["summary"]["zones"], 11);
@@ -217,7 +207,7 @@ class GisExport : public ::testing::Test {
     dir_ = new TempDir;
     gpkg_ = (dir_->path() / "network.gpkg").string();
     const auto r =
-        ringfence("export " + shell_quoted(kKorea) + " --to " + shell_quoted(gpkg_) + kPolicies);
+        gis_run("export " + shell_quoted(kGisKorea) + " --to " + shell_quoted(gpkg_) + kPolicies);
     ASSERT_EQ(r.exit_code, 0) << r.err;
     export_out_ = r.out;
   }
@@ -272,8 +262,8 @@ std::string after_inputs(const std::string& check_json_text) {
 }
 
 TEST_F(GisExport, RoundTripGivesByteIdenticalCheckJson) {
-  const auto dir = ringfence("check " + shell_quoted(kKorea) + kPolicies + " --format json");
-  const auto gpkg = ringfence("check " + shell_quoted(gpkg_) + kPolicies + " --format json");
+  const auto dir = gis_run("check " + shell_quoted(kGisKorea) + kPolicies + " --format json");
+  const auto gpkg = gis_run("check " + shell_quoted(gpkg_) + kPolicies + " --format json");
   ASSERT_EQ(gpkg.exit_code, dir.exit_code) << gpkg.err;
   EXPECT_EQ(after_inputs(gpkg.out), after_inputs(dir.out));
   const json inputs = json::parse(gpkg.out)["inputs"];
@@ -282,16 +272,15 @@ TEST_F(GisExport, RoundTripGivesByteIdenticalCheckJson) {
   EXPECT_TRUE(inputs["sha256"].contains("network.gpkg"));
   // GeoPackage -> GeoPackage again, and the text and CSV forms.
   const std::string again = (dir_->path() / "again.gpkg").string();
-  ASSERT_EQ(ringfence("export " + shell_quoted(gpkg_) + " --to " + shell_quoted(again)).exit_code,
-            0);
+  ASSERT_EQ(gis_run("export " + shell_quoted(gpkg_) + " --to " + shell_quoted(again)).exit_code, 0);
   EXPECT_EQ(
-      after_inputs(ringfence("check " + shell_quoted(again) + kPolicies + " --format json").out),
+      after_inputs(gis_run("check " + shell_quoted(again) + kPolicies + " --format json").out),
       after_inputs(dir.out));
-  EXPECT_EQ(ringfence("check " + shell_quoted(gpkg_) + kPolicies + " --format csv").out,
-            ringfence("check " + shell_quoted(kKorea) + kPolicies + " --format csv").out);
+  EXPECT_EQ(gis_run("check " + shell_quoted(gpkg_) + kPolicies + " --format csv").out,
+            gis_run("check " + shell_quoted(kGisKorea) + kPolicies + " --format csv").out);
   EXPECT_EQ(
-      ringfence("exposure " + shell_quoted(gpkg_) + " --by operator,domain --format json").out,
-      ringfence("exposure " + shell_quoted(kKorea) + " --by operator,domain --format json").out);
+      gis_run("exposure " + shell_quoted(gpkg_) + " --by operator,domain --format json").out,
+      gis_run("exposure " + shell_quoted(kGisKorea) + " --by operator,domain --format json").out);
 }
 
 // A GeoPackage made in a GIS: sites as points without lat/lon attributes.
@@ -307,21 +296,21 @@ TEST_F(GisExport, SitesTakeTheirPositionFromPointGeometry) {
   copy("-update", "elements links zones vendors models");
   EXPECT_EQ(layer_info(made, "sites").find("lat: Real"), std::string::npos);
   EXPECT_EQ(
-      after_inputs(ringfence("check " + shell_quoted(made) + kPolicies + " --format json").out),
-      after_inputs(ringfence("check " + shell_quoted(kKorea) + kPolicies + " --format json").out));
+      after_inputs(gis_run("check " + shell_quoted(made) + kPolicies + " --format json").out),
+      after_inputs(gis_run("check " + shell_quoted(kGisKorea) + kPolicies + " --format json").out));
 }
 
 TEST_F(GisExport, FindingsAsKml) {
   const std::string kml = (dir_->path() / "findings.kml").string();
   const auto r =
-      ringfence("export " + shell_quoted(kKorea) + " --to " + shell_quoted(kml) + kPolicies);
+      gis_run("export " + shell_quoted(kGisKorea) + " --to " + shell_quoted(kml) + kPolicies);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "wrote " + kml + ": 83 findings\n");
   const std::string info = layer_info(kml, "findings");
   EXPECT_NE(info.find("Feature Count: 83"), std::string::npos) << info;
   EXPECT_NE(slurp(kml).find("<SimpleData name=\"rule_id\">uk-2020/core-exclusion</SimpleData>"),
             std::string::npos);
-  EXPECT_EQ(ringfence("export " + shell_quoted(kKorea) + " --to " + shell_quoted(kml)).exit_code,
+  EXPECT_EQ(gis_run("export " + shell_quoted(kGisKorea) + " --to " + shell_quoted(kml)).exit_code,
             2);
 }
 
@@ -331,7 +320,7 @@ TEST_F(GisExport, BadValueInAGeoPackageIsLocatedByLayerFeatureAndAttribute) {
   const auto u = run_command("ogrinfo " + shell_quoted(bad.string()) +
                              " -sql \"UPDATE sites SET lat = 123 WHERE fid = 5\"");
   ASSERT_EQ(u.exit_code, 0) << u.err;
-  const auto r = ringfence("check " + shell_quoted(bad.string()) + kPolicies);
+  const auto r = gis_run("check " + shell_quoted(bad.string()) + kPolicies);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find(bad.string() + ": layer 'sites', feature 5, attribute 'lat': "),
@@ -342,7 +331,7 @@ TEST_F(GisExport, BadValueInAGeoPackageIsLocatedByLayerFeatureAndAttribute) {
 TEST_F(GisExport, FailedExportLeavesThePreviousFileAndNoTemporaryFiles) {
   const fs::path target = dir_->path() / "keep" / "out.gpkg";
   fs::create_directories(target.parent_path());
-  ASSERT_EQ(ringfence("export " + shell_quoted(kKorea) + " --to " + shell_quoted(target.string()))
+  ASSERT_EQ(gis_run("export " + shell_quoted(kGisKorea) + " --to " + shell_quoted(target.string()))
                 .exit_code,
             0);
   const std::string before = slurp(target);
@@ -350,19 +339,19 @@ TEST_F(GisExport, FailedExportLeavesThePreviousFileAndNoTemporaryFiles) {
   TempDir broken;
   broken.write("sites.csv", "site_id,operator,lat,lon\nS1,A,95,10\n");
   broken.write("elements.csv", "element_id,site_id,vendor,domain\nE1,S1,Nokia,ran\n");
-  EXPECT_EQ(
-      ringfence("export " + broken.str() + " --to " + shell_quoted(target.string())).exit_code, 2);
+  EXPECT_EQ(gis_run("export " + broken.str() + " --to " + shell_quoted(target.string())).exit_code,
+            2);
   EXPECT_EQ(slurp(target), before);
   // A target GDAL cannot create: exit 2, no temporary directory left beside it.
-  EXPECT_EQ(ringfence("export " + shell_quoted(kKorea) + " --to " +
-                      shell_quoted((target.parent_path() / "missing" / "x.gpkg").string()))
+  EXPECT_EQ(gis_run("export " + shell_quoted(kGisKorea) + " --to " +
+                    shell_quoted((target.parent_path() / "missing" / "x.gpkg").string()))
                 .exit_code,
             2);
   std::set<std::string> names;
   for (const auto& e : fs::directory_iterator(target.parent_path()))
     names.insert(e.path().filename().string());
   EXPECT_EQ(names, std::set<std::string>{"out.gpkg"});
-  EXPECT_EQ(ringfence("export " + shell_quoted(kKorea) + " --to out.shp").exit_code, 2);
+  EXPECT_EQ(gis_run("export " + shell_quoted(kGisKorea) + " --to out.shp").exit_code, 2);
 }
 
 }  // namespace

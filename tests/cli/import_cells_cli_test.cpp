@@ -16,15 +16,11 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string bin() {
+std::string cells_bin() {
   return RINGFENCE_BIN;
 }
 std::string source(const std::string& rel) {
   return std::string(RINGFENCE_SOURCE_DIR) + "/" + rel;
-}
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 nlohmann::json read_json(const fs::path& path) {
   return nlohmann::json::parse(slurp(path));
@@ -45,7 +41,7 @@ TEST(ImportCellsCli, SmallKoreanFileGivesExactBundle) {
   TempDir tmp;
   tmp.write("450.csv", kKoreaCells);
   const std::string out = (tmp.path() / "kr").string();
-  auto r = run_command(bin() + " import cells " + (tmp.path() / "450.csv").string() +
+  auto r = run_command(cells_bin() + " import cells " + (tmp.path() / "450.csv").string() +
                        " --country KR --vendors " + source("data/import/kr-vendors.toml") +
                        " --out " + out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -82,9 +78,9 @@ TEST(ImportCellsCli, SmallKoreanFileGivesExactBundle) {
   EXPECT_EQ(j["header"], false);
   EXPECT_EQ(j["vendors_unassigned"], 1);
   EXPECT_EQ(j["vendors_assumed"], nlohmann::json({{"Huawei", 2}, {"Nokia", 1}, {"Samsung", 1}}));
-  auto v = run_command(bin() + " validate " + out);
+  auto v = run_command(cells_bin() + " validate " + out);
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
-  auto c = run_command(bin() + " check " + out + " --policy us-kr-sensitive --at 2024-01-01");
+  auto c = run_command(cells_bin() + " check " + out + " --policy us-kr-sensitive --at 2024-01-01");
   EXPECT_EQ(c.exit_code, 1) << c.out << c.err;  // Huawei LG U+ cells near Yongsan
 }
 
@@ -106,7 +102,7 @@ TEST(ImportCellsCli, GzipHeaderAndSameBytesWhateverTheRowOrder) {
   tmp.write("b.csv", reversed);
   ASSERT_EQ(run_command("gzip -n " + (tmp.path() / "b.csv").string()).exit_code, 0);
   for (const char* name : {"a.csv", "b.csv.gz"}) {
-    auto r = run_command(bin() + " import cells " + (tmp.path() / name).string() +
+    auto r = run_command(cells_bin() + " import cells " + (tmp.path() / name).string() +
                          " --country kr --vendors " + source("data/import/kr-vendors.toml") +
                          " --out " + (tmp.path() / (std::string(name) + ".out")).string());
     ASSERT_EQ(r.exit_code, 0) << name << r.err;
@@ -139,11 +135,12 @@ TEST(ImportCellsCli, BadRowsAreLocatedAndNothingIsWritten) {
   for (const auto& c : cases) {
     tmp.write("bad.csv", good + c.row);
     const std::string out = (tmp.path() / "out").string();
-    auto r = run_command("cd " + tmp.str() + " && " + bin() + " import cells bad.csv --out " + out);
+    auto r = run_command("cd " + tmp.str() + " && " + cells_bin() + " import cells bad.csv --out " +
+                         out);
     EXPECT_EQ(r.exit_code, 2) << c.row;
     EXPECT_NE(r.err.find(c.message), std::string::npos) << r.err;
     EXPECT_FALSE(fs::exists(out));
-    auto s = run_command("cd " + tmp.str() + " && " + bin() +
+    auto s = run_command("cd " + tmp.str() + " && " + cells_bin() +
                          " import cells bad.csv --skip-bad --format json --out " + out);
     ASSERT_EQ(s.exit_code, 0) << s.err;
     const auto j = nlohmann::json::parse(s.out);
@@ -165,13 +162,15 @@ TEST(ImportCellsCli, TruncatedGzipIsAnErrorAtTheLineWhereTheDataStops) {
       run_command("(cd " + tmp.str() + " && gzip -n c.csv && head -c 20000 c.csv.gz > t.csv.gz)")
           .exit_code,
       0);
-  auto r = run_command("cd " + tmp.str() + " && " + bin() + " import cells t.csv.gz --out out");
+  auto r =
+      run_command("cd " + tmp.str() + " && " + cells_bin() + " import cells t.csv.gz --out out");
   EXPECT_EQ(r.exit_code, 2);
   // 54 kB of gzip cut at 20,000 bytes: the data stops in line 7,388.
   EXPECT_NE(r.err.find("t.csv.gz:7388:20: the compressed data ends early"), std::string::npos)
       << r.err;
   EXPECT_FALSE(fs::exists(tmp.path() / "out"));
-  auto s = run_command("cd " + tmp.str() + " && " + bin() + " import cells c.csv.gz --out out");
+  auto s =
+      run_command("cd " + tmp.str() + " && " + cells_bin() + " import cells c.csv.gz --out out");
   EXPECT_EQ(s.exit_code, 0) << s.err;
 }
 
@@ -189,7 +188,7 @@ TEST(ImportCellsCli, LargeFileAcrossChunksOneOrTwoThreads) {
   tmp.write("big.csv", text);
   ASSERT_EQ(run_command("cd " + tmp.str() + " && gzip -n -k big.csv").exit_code, 0);
   for (const char* threads : {"1", "2"}) {
-    auto r = run_command("cd " + tmp.str() + " && " + bin() +
+    auto r = run_command("cd " + tmp.str() + " && " + cells_bin() +
                          " import cells big.csv.gz --country kr --threads " + threads +
                          " --out out" + threads);
     ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -208,8 +207,8 @@ TEST(ImportCellsCli, LargeFileAcrossChunksOneOrTwoThreads) {
   text.replace(lat, 2, "97");
   tmp.write("bad.csv", text);
   for (const char* threads : {"1", "2"}) {
-    auto r = run_command("cd " + tmp.str() + " && " + bin() + " import cells bad.csv --threads " +
-                         threads + " --out bad" + threads);
+    auto r = run_command("cd " + tmp.str() + " && " + cells_bin() +
+                         " import cells bad.csv --threads " + threads + " --out bad" + threads);
     EXPECT_EQ(r.exit_code, 2) << threads;
     EXPECT_NE(r.err.find("bad.csv:120000:" + std::to_string(lat - at + 1) + ": "),
               std::string::npos)
@@ -224,11 +223,11 @@ TEST(ImportCellsCli, BadArgumentsExitTwo) {
   const std::string out = (tmp.path() / "out").string();
   for (const char* args : {" --country XX", " --site-distance 0", " --backhaul synthetic",
                            " --backhaul real --country KR", " --format xml"}) {
-    auto r = run_command(bin() + " import cells " + in + args + " --out " + out);
+    auto r = run_command(cells_bin() + " import cells " + in + args + " --out " + out);
     EXPECT_EQ(r.exit_code, 2) << args << r.err;
   }
   tmp.write("rules.toml", "[[rule]]\nid = \"x\"\nvendors = { Huawei = 0.5, ZTE = 0.4 }\n");
-  auto r = run_command(bin() + " import cells " + in + " --vendors " +
+  auto r = run_command(cells_bin() + " import cells " + in + " --vendors " +
                        (tmp.path() / "rules.toml").string() + " --out " + out);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("rules.toml:3:"), std::string::npos) << r.err;
@@ -240,7 +239,7 @@ TEST(ImportCellsCli, SyntheticBackhaulGivesPathsToWalk) {
   TempDir tmp;
   tmp.write("a.csv", kKoreaCells);
   const std::string out = (tmp.path() / "kr").string();
-  auto r = run_command(bin() + " import cells " + (tmp.path() / "a.csv").string() +
+  auto r = run_command(cells_bin() + " import cells " + (tmp.path() / "a.csv").string() +
                        " --country KR --vendors " + source("data/import/kr-vendors.toml") +
                        " --backhaul synthetic --out " + out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -249,9 +248,9 @@ TEST(ImportCellsCli, SyntheticBackhaulGivesPathsToWalk) {
   for (const char* cell : {"UMTS-450-99-1-1,A", "NR-450-8-77-900000001,A",
                            "LTE-450-6-1234-100001,A", "GSM-450-5-20-3001,A"})
     EXPECT_NE(links.find(cell), std::string::npos) << cell << "\n" << links;
-  auto v = run_command(bin() + " validate " + out);
+  auto v = run_command(cells_bin() + " validate " + out);
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
-  auto c = run_command(bin() + " check " + out + " --policy uk-2020 --at 2024-01-01");
+  auto c = run_command(cells_bin() + " check " + out + " --policy uk-2020 --at 2024-01-01");
   EXPECT_NE(c.exit_code, 2) << c.err;
 }
 
@@ -275,9 +274,9 @@ nlohmann::json import_real(const TempDir& tmp, const char* file, const std::stri
   const fs::path in = real(file);
   EXPECT_TRUE(fs::exists(in)) << in << " (the shared data directory beside the source tree)";
   const std::string out = (tmp.path() / file).string() + ".bundle";
-  auto r = run_command(bin() + " import cells " + in.string() + args + " --out " + out);
+  auto r = run_command(cells_bin() + " import cells " + in.string() + args + " --out " + out);
   EXPECT_EQ(r.exit_code, 0) << r.err;
-  auto v = run_command(bin() + " validate " + out);
+  auto v = run_command(cells_bin() + " validate " + out);
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
   return read_json(fs::path(out) / "import.json");
 }
@@ -324,7 +323,7 @@ TEST(ImportCellsReal, LondonRenamedColumnsEveryRowAccountedFor) {
   EXPECT_EQ(counts_of(j), expected);
   const std::string out =
       (tmp.path() / "ocid_234_london_telecom-kpi-dashboard.csv").string() + ".bundle";
-  auto c = run_command(bin() + " check " + out + " --policy uk-2020 --at 2024-01-01");
+  auto c = run_command(cells_bin() + " check " + out + " --policy uk-2020 --at 2024-01-01");
   EXPECT_NE(c.exit_code, 2) << c.err;
 }
 

@@ -13,15 +13,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string bin() {
+std::string netbox_bin() {
   return RINGFENCE_BIN;
 }
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
-const char* kSites = R"({
+const char* kNetboxSites = R"({
   "count": 4, "next": null, "previous": null,
   "results": [
     {"id": 1, "url": "https://netbox.example.net/api/dcim/sites/1/", "display": "Yongsan Macro 12",
@@ -86,7 +81,7 @@ std::string cable(int id, int a, int b) {
 }
 
 void write_inventory(const TempDir& tmp) {
-  tmp.write("sites.json", kSites);
+  tmp.write("sites.json", kNetboxSites);
   tmp.write("devices-1.json",
             page(device(101, "yongsan-enb-1", "Huawei Technologies", "huawei-technologies",
                         "BTS3900", "enodeb", 1, "LG U+", "2014-02-01") +
@@ -117,7 +112,7 @@ TEST(ImportNetboxCli, PagesGiveExactBundle) {
   write_inventory(tmp);
   const std::string out = (tmp.path() / "nb").string();
   const std::string d = tmp.str() + "/";
-  auto r = run_command(bin() + " import netbox --sites " + d + "sites.json --devices " + d +
+  auto r = run_command(netbox_bin() + " import netbox --sites " + d + "sites.json --devices " + d +
                        "devices-1.json --devices " + d + "devices-2.json --cables " + d +
                        "cables.json --out " + out);
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -148,11 +143,12 @@ TEST(ImportNetboxCli, PagesGiveExactBundle) {
             "yongsan-enb-1,mapo-agg-r1\n"
             "yongsan-gnb-1,mapo-agg-r1\n"
             "mapo-agg-r1,sangam-upf-1\n");
-  auto v = run_command(bin() + " validate " + out);
+  auto v = run_command(netbox_bin() + " validate " + out);
   EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
   // Traffic from the Samsung gNB crosses nothing of Huawei; the Huawei eNB is within
   // 5 km of Yongsan Garrison only if the bundle has zones, so check the exclusion rules.
-  auto c = run_command(bin() + " check " + out + " --policy uk-2020 --at 2024-01-01 --format json");
+  auto c = run_command(netbox_bin() + " check " + out +
+                       " --policy uk-2020 --at 2024-01-01 --format json");
   EXPECT_NE(c.exit_code, 2) << c.err;
 }
 
@@ -164,7 +160,7 @@ TEST(ImportNetboxCli, CustomFieldOperatorAndMapping) {
             "[roles]\ntest-rig = { domain = \"oss\", function = \"ems\" }\n"
             "[manufacturers]\ndell = \"Dell Technologies\"\n");
   const std::string d = tmp.str() + "/";
-  auto r = run_command(bin() + " import netbox --sites " + d + "sites.json --devices " + d +
+  auto r = run_command(netbox_bin() + " import netbox --sites " + d + "sites.json --devices " + d +
                        "devices-2.json --map " + d + "map.toml --out " + d + "nb");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(
@@ -183,12 +179,12 @@ TEST(ImportNetboxCli, BadJsonIsLocated) {
   tmp.write("broken.json",
             "{\n  \"count\": 1,\n  \"results\": [\n    {\"id\": 1,, \"name\": \"x\"}\n  ]\n}\n");
   const std::string d = tmp.str() + "/";
-  auto r = run_command(bin() + " import netbox --sites " + d + "broken.json --devices " + d +
+  auto r = run_command(netbox_bin() + " import netbox --sites " + d + "broken.json --devices " + d +
                        "devices-1.json --out " + d + "nb");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("broken.json:4:14: malformed JSON"), std::string::npos) << r.err;
   tmp.write("notapage.json", "{\"detail\": \"Authentication credentials were not provided.\"}");
-  r = run_command(bin() + " import netbox --sites " + d + "notapage.json --devices " + d +
+  r = run_command(netbox_bin() + " import netbox --sites " + d + "notapage.json --devices " + d +
                   "devices-1.json --out " + d + "nb");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("notapage.json:1:1: expected a NetBox API page"), std::string::npos)

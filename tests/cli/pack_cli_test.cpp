@@ -15,19 +15,8 @@ namespace {
 
 namespace fs = std::filesystem;
 
-std::string shell_quoted(const std::string& s) {
-  std::string out = "'";
-  for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
-  return out + "'";
-}
-
-RunResult ringfence(const std::string& args) {
+RunResult pack_run(const std::string& args) {
   return run_command(shell_quoted(RINGFENCE_BIN) + " " + args);
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
 // A copy of the Korean example, so that the test may change it.
@@ -37,7 +26,7 @@ struct PackedKorea {
   std::string pack = (dir.path() / "korea.rfpack").string();
   PackedKorea() {
     fs::copy(fs::path(RINGFENCE_SOURCE_DIR) / "examples/korea-small", bundle);
-    const RunResult r = ringfence("pack " + shell_quoted(bundle) + " --out " + shell_quoted(pack));
+    const RunResult r = pack_run("pack " + shell_quoted(bundle) + " --out " + shell_quoted(pack));
     EXPECT_EQ(r.exit_code, 0) << r.err;
     EXPECT_EQ(r.out.rfind("wrote " + pack + " (", 0), 0u) << r.out;
     EXPECT_NE(r.out.find("61 sites"), std::string::npos) << r.out;
@@ -48,8 +37,8 @@ struct PackedKorea {
 // input's name is replaced.
 void expect_same(const PackedKorea& k, const std::string& command, const std::string& args,
                  int exit_code) {
-  const RunResult a = ringfence(command + " " + shell_quoted(k.bundle) + " " + args);
-  const RunResult b = ringfence(command + " " + shell_quoted(k.pack) + " " + args);
+  const RunResult a = pack_run(command + " " + shell_quoted(k.bundle) + " " + args);
+  const RunResult b = pack_run(command + " " + shell_quoted(k.pack) + " " + args);
   EXPECT_EQ(a.exit_code, exit_code) << a.err;
   EXPECT_EQ(b.exit_code, exit_code) << b.err;
   std::string expected = a.out;
@@ -83,7 +72,7 @@ TEST(PackCli, EveryCommandReadsTheSnapshotWithTheSameOutput) {
 TEST(PackCli, RefusedWhenTheBundleChanged) {
   const PackedKorea k;
   { std::ofstream(fs::path(k.bundle) / "links.csv", std::ios::app) << "KT-E0001,KT-E0002\n"; }
-  const RunResult r = ringfence("check " + shell_quoted(k.pack) + " --policy uk-2020");
+  const RunResult r = pack_run("check " + shell_quoted(k.pack) + " --policy uk-2020");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(k.pack + ": the bundle this snapshot was made from has changed since: " +
                        k.bundle + "/links.csv is "),
@@ -99,13 +88,13 @@ TEST(PackCli, RefusedWhenAFileIsTouchedAddedOrGone) {
   const PackedKorea k;
   const fs::path elements = fs::path(k.bundle) / "elements.csv";
   fs::last_write_time(elements, fs::last_write_time(elements) + std::chrono::seconds(5));
-  RunResult r = ringfence("validate " + shell_quoted(k.pack));
+  RunResult r = pack_run("validate " + shell_quoted(k.pack));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(k.bundle + "/elements.csv was modified"), std::string::npos) << r.err;
 
   const PackedKorea k2;
   fs::remove(fs::path(k2.bundle) / "zones.geojson");
-  r = ringfence("validate " + shell_quoted(k2.pack));
+  r = pack_run("validate " + shell_quoted(k2.pack));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(k2.bundle + "/zones.geojson is gone"), std::string::npos) << r.err;
 
@@ -113,11 +102,11 @@ TEST(PackCli, RefusedWhenAFileIsTouchedAddedOrGone) {
   const fs::path models = fs::path(k3.bundle) / "models.csv";
   const std::string kept = slurp(models);
   fs::remove(models);
-  r = ringfence("pack " + shell_quoted(k3.bundle) + " --out " + shell_quoted(k3.pack));
+  r = pack_run("pack " + shell_quoted(k3.bundle) + " --out " + shell_quoted(k3.pack));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  EXPECT_EQ(ringfence("validate " + shell_quoted(k3.pack)).exit_code, 0);
+  EXPECT_EQ(pack_run("validate " + shell_quoted(k3.pack)).exit_code, 0);
   std::ofstream(models, std::ios::binary) << kept;
-  r = ringfence("validate " + shell_quoted(k3.pack));
+  r = pack_run("validate " + shell_quoted(k3.pack));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(k3.bundle + "/models.csv was added"), std::string::npos) << r.err;
 }
@@ -131,7 +120,7 @@ TEST(PackCli, RefusedWhenTheFormatVersionDiffersOrTheFileIsDamaged) {
   std::memcpy(other.data() + 8, &version, sizeof version);
   const std::string other_path = k.dir.str() + "/other.rfpack";
   std::ofstream(other_path, std::ios::binary) << other;
-  RunResult r = ringfence("exposure " + shell_quoted(other_path));
+  RunResult r = pack_run("exposure " + shell_quoted(other_path));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(
       r.err.find(other_path + ": snapshot format version 99, but this ringfence reads version 1 "
@@ -141,7 +130,7 @@ TEST(PackCli, RefusedWhenTheFormatVersionDiffersOrTheFileIsDamaged) {
 
   const std::string cut_path = k.dir.str() + "/cut.rfpack";
   std::ofstream(cut_path, std::ios::binary) << bytes.substr(0, bytes.size() - 100);
-  r = ringfence("exposure " + shell_quoted(cut_path));
+  r = pack_run("exposure " + shell_quoted(cut_path));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find(cut_path + ": snapshot is damaged or cut short"), std::string::npos)
       << r.err;
@@ -151,11 +140,11 @@ TEST(PackCli, RefusedWhenTheFormatVersionDiffersOrTheFileIsDamaged) {
 TEST(PackCli, PackNeedsABundleAndAnOutput) {
   const PackedKorea k;
   RunResult r =
-      ringfence("pack " + shell_quoted(k.pack) + " --out " + shell_quoted(k.dir.str() + "/x"));
+      pack_run("pack " + shell_quoted(k.pack) + " --out " + shell_quoted(k.dir.str() + "/x"));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("is already a snapshot (expected a bundle directory)"), std::string::npos)
       << r.err;
-  r = ringfence("pack " + shell_quoted(k.bundle));
+  r = pack_run("pack " + shell_quoted(k.bundle));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_FALSE(fs::exists(k.dir.path() / "x"));
 }

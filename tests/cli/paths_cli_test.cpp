@@ -18,7 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-const std::string kKorea = std::string(RINGFENCE_SOURCE_DIR) + "/examples/korea-small";
+const std::string kPathsKorea = std::string(RINGFENCE_SOURCE_DIR) + "/examples/korea-small";
 
 RunResult rf(const std::string& args) {
   return run_command(std::string("'") + RINGFENCE_BIN + "' " + args);
@@ -270,7 +270,7 @@ namespace {
 // links.csv (every RAN element reaches the core; LG U+ carries Huawei radio, routers
 // and one core element).
 TEST(PathsKorea, TrafficCrossingEachVendorPerOperator) {
-  const auto r = rf("paths '" + kKorea + "' --format json");
+  const auto r = rf("paths '" + kPathsKorea + "' --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const json j = json::parse(r.out);
   EXPECT_EQ(j["origins"], 270);
@@ -294,7 +294,7 @@ TEST(PathsKorea, TrafficCrossingEachVendorPerOperator) {
 }
 
 TEST(PathsKorea, HuaweiBlastRadius) {
-  const auto r = rf("blast-radius '" + kKorea + "' --vendor Huawei --format json");
+  const auto r = rf("blast-radius '" + kPathsKorea + "' --vendor Huawei --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const json j = json::parse(r.out);
   EXPECT_EQ(j["target"]["elements"], 47);

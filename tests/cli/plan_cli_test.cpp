@@ -16,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string bin() {
+std::string plan_bin() {
   return RINGFENCE_BIN;
 }
 std::string example() {
@@ -32,7 +32,7 @@ void expect_applied_bundle_compliant(const std::string& bundle) {
   TempDir tmp;
   const std::string applied = (tmp.path() / "applied").string();
   const std::string orders = (tmp.path() / "orders.csv").string();
-  const RunResult r = run_command(bin() + " plan " + bundle +
+  const RunResult r = run_command(plan_bin() + " plan " + bundle +
                                   " --policy uk-2020 --start 2021-01-01 --crews 40 --format json"
                                   " --apply " +
                                   applied + " --work-orders " + orders);
@@ -41,17 +41,17 @@ void expect_applied_bundle_compliant(const std::string& bundle) {
   ASSERT_TRUE(plan.at("summary").at("deadlines_met").get<bool>());
   EXPECT_GT(plan.at("summary").at("elements").get<int>(), 0);
   for (const char* at : kUkDeadlines) {
-    const RunResult c =
-        run_command(bin() + " check " + applied + " --policy uk-2020 --format json --at " + at);
+    const RunResult c = run_command(plan_bin() + " check " + applied +
+                                    " --policy uk-2020 --format json --at " + at);
     EXPECT_EQ(c.exit_code, 0) << at << ": " << c.out.substr(0, 2000);
     EXPECT_EQ(json::parse(c.out).at("summary").at("overdue"), 0) << at;
   }
-  const RunResult last =
-      run_command(bin() + " check " + applied + " --policy uk-2020 --format json --at 2027-12-31");
+  const RunResult last = run_command(plan_bin() + " check " + applied +
+                                     " --policy uk-2020 --format json --at 2027-12-31");
   EXPECT_EQ(json::parse(last.out).at("summary").at("findings"), 0);
   // The original still has them: the plan did the work, not the check.
-  const RunResult before =
-      run_command(bin() + " check " + bundle + " --policy uk-2020 --format json --at 2027-12-31");
+  const RunResult before = run_command(plan_bin() + " check " + bundle +
+                                       " --policy uk-2020 --format json --at 2027-12-31");
   EXPECT_EQ(before.exit_code, 1);
   // One work order per visit.
   std::ifstream in(orders);
@@ -71,12 +71,13 @@ TEST(PlanCli, AppliedGeneratedNetworkHasNoOverdueFindingAtAnyDeadline) {
   TempDir tmp;
   const std::string kr = (tmp.path() / "kr").string();
   ASSERT_EQ(
-      run_command(bin() + " generate --country KR --sites 300 --seed 3 --out " + kr).exit_code, 0);
+      run_command(plan_bin() + " generate --country KR --sites 300 --seed 3 --out " + kr).exit_code,
+      0);
   expect_applied_bundle_compliant(kr);
 }
 
 TEST(PlanCli, ExampleWithTwoCrewsMissesOnlyTheRuleInForceAtOnce) {
-  const RunResult r = run_command(bin() + " plan " + example() +
+  const RunResult r = run_command(plan_bin() + " plan " + example() +
                                   " --policy uk-2020 --start 2021-01-01 --crews 2 --format json");
   EXPECT_EQ(r.exit_code, 1) << r.err;
   const json plan = json::parse(r.out);
@@ -100,7 +101,7 @@ TEST(PlanCli, ExampleWithTwoCrewsMissesOnlyTheRuleInForceAtOnce) {
 }
 
 TEST(PlanCli, CompareRegimesSideBySide) {
-  const RunResult r = run_command(bin() + " compare " + example() +
+  const RunResult r = run_command(plan_bin() + " compare " + example() +
                                   " --policy us-kr-sensitive --policy uk-2020 --policy de-2024"
                                   " --start 2021-01-01 --crews 4 --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.err;
@@ -108,7 +109,7 @@ TEST(PlanCli, CompareRegimesSideBySide) {
             "regime,operator,findings,sites,elements,cost,months,deadlines_missed");
   for (const char* regime : {"us-kr-sensitive,LG U+", "uk-2020,LG U+", "de-2024,LG U+"})
     EXPECT_NE(r.out.find(std::string("\n") + regime + ","), std::string::npos) << regime;
-  const RunResult one = run_command(bin() + " compare " + example() + " --policy uk-2020");
+  const RunResult one = run_command(plan_bin() + " compare " + example() + " --policy uk-2020");
   EXPECT_EQ(one.exit_code, 2);
 }
 
@@ -116,7 +117,7 @@ TEST(PlanCli, BadCostsAndCrewsFilesExitTwoWithTheirLocation) {
   TempDir tmp;
   tmp.write("costs.toml", "[costs]\ncurrency = \"GBP\"\nper_visit = \"lots\"\n");
   tmp.write("crews.csv", "operator,crews\nLG U+,0\n");
-  const std::string base = bin() + " plan " + example() + " --policy uk-2020 ";
+  const std::string base = plan_bin() + " plan " + example() + " --policy uk-2020 ";
   const RunResult costs = run_command(base + "--costs " + (tmp.path() / "costs.toml").string());
   EXPECT_EQ(costs.exit_code, 2);
   EXPECT_NE(costs.err.find("costs.toml:3:13: per_visit must be a number >= 0"), std::string::npos)
@@ -137,9 +138,10 @@ TEST(PlanCli, BadCostsAndCrewsFilesExitTwoWithTheirLocation) {
 TEST(PlanCli, TimeLimitGivesTheBestPlanWithItsProvenGap) {
   TempDir tmp;
   const std::string kr = (tmp.path() / "kr").string();
-  ASSERT_EQ(
-      run_command(bin() + " generate --country KR --sites 2000 --seed 5 --out " + kr).exit_code, 0);
-  const RunResult r = run_command(bin() + " plan " + kr +
+  ASSERT_EQ(run_command(plan_bin() + " generate --country KR --sites 2000 --seed 5 --out " + kr)
+                .exit_code,
+            0);
+  const RunResult r = run_command(plan_bin() + " plan " + kr +
                                   " --policy uk-2020 --start 2021-01-01 --crews 3 --solver exact"
                                   " --time-limit 0.01 --format json");
   ASSERT_NE(r.exit_code, 2) << r.err;

@@ -18,21 +18,16 @@ namespace {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
-std::string quoted(const std::string& s) {
+std::string report_quoted(const std::string& s) {
   std::string out = "'";
   for (char c : s) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
   return out + "'";
 }
 
-const std::string kKorea = std::string(RINGFENCE_SOURCE_DIR) + "/examples/korea-small";
+const std::string kReportKorea = std::string(RINGFENCE_SOURCE_DIR) + "/examples/korea-small";
 
-RunResult ringfence(const std::string& args, const std::string& env = "") {
-  return run_command(env + (env.empty() ? "" : " ") + quoted(RINGFENCE_BIN) + " " + args);
-}
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
+RunResult report_run(const std::string& args, const std::string& env = "") {
+  return run_command(env + (env.empty() ? "" : " ") + report_quoted(RINGFENCE_BIN) + " " + args);
 }
 
 std::vector<std::string> files_in(const fs::path& dir) {
@@ -45,9 +40,9 @@ std::vector<std::string> files_in(const fs::path& dir) {
 TEST(ReportCli, WritesOneSelfContainedFile) {
   TempDir dir;
   const std::string out = (dir.path() / "report.html").string();
-  const RunResult r =
-      ringfence("report " + quoted(kKorea) +
-                " --policy us-kr-sensitive --policy uk-2020 --at 2024-01-01 --out " + quoted(out));
+  const RunResult r = report_run(
+      "report " + report_quoted(kReportKorea) +
+      " --policy us-kr-sensitive --policy uk-2020 --at 2024-01-01 --out " + report_quoted(out));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("wrote " + out), std::string::npos) << r.out;
   EXPECT_EQ(files_in(dir.path()), std::vector<std::string>{"report.html"});  // no temporaries
@@ -71,12 +66,12 @@ TEST(ReportCli, WritesOneSelfContainedFile) {
 TEST(ReportCli, CarriesTheFindingsOfCheck) {
   TempDir dir;
   const std::string out = (dir.path() / "r.html").string();
-  ASSERT_EQ(ringfence("report " + quoted(kKorea) + " --policy uk-2020 --at 2024-01-01 --out " +
-                      quoted(out))
+  ASSERT_EQ(report_run("report " + report_quoted(kReportKorea) +
+                       " --policy uk-2020 --at 2024-01-01 --out " + report_quoted(out))
                 .exit_code,
             0);
-  const RunResult check =
-      ringfence("check " + quoted(kKorea) + " --policy uk-2020 --at 2024-01-01 --format json");
+  const RunResult check = report_run("check " + report_quoted(kReportKorea) +
+                                     " --policy uk-2020 --at 2024-01-01 --format json");
   ASSERT_EQ(check.exit_code, 1) << check.err;
   const json c = json::parse(check.out);
   const json d = embedded_data(slurp(out));
@@ -103,10 +98,10 @@ TEST(ReportCli, ReplacesAnExistingFileWhole) {
   TempDir dir;
   const fs::path out = dir.path() / "report.html";
   dir.write("report.html", "old");
-  ASSERT_EQ(
-      ringfence("report " + quoted(kKorea) + " --policy uk-2020 --out " + quoted(out.string()))
-          .exit_code,
-      0);
+  ASSERT_EQ(report_run("report " + report_quoted(kReportKorea) + " --policy uk-2020 --out " +
+                       report_quoted(out.string()))
+                .exit_code,
+            0);
   EXPECT_GT(fs::file_size(out), 100000u);
   EXPECT_EQ(files_in(dir.path()), std::vector<std::string>{"report.html"});
 }
@@ -115,17 +110,19 @@ TEST(ReportCli, BadInputExits2AndLeavesThePreviousFile) {
   TempDir dir;
   const fs::path out = dir.path() / "report.html";
   dir.write("report.html", "old");
-  const std::string target = " --out " + quoted(out.string());
+  const std::string target = " --out " + report_quoted(out.string());
 
-  RunResult r = ringfence("report " + quoted(kKorea) + " --policy no-such-policy" + target);
+  RunResult r =
+      report_run("report " + report_quoted(kReportKorea) + " --policy no-such-policy" + target);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("no such policy file or preset"), std::string::npos) << r.err;
 
-  r = ringfence("report " + quoted((dir.path() / "missing").string()) + " --policy uk-2020" +
-                target);
+  r = report_run("report " + report_quoted((dir.path() / "missing").string()) +
+                 " --policy uk-2020" + target);
   EXPECT_EQ(r.exit_code, 2);
 
-  r = ringfence("report " + quoted(kKorea) + " --policy uk-2020 --at 2024-13-01" + target);
+  r = report_run("report " + report_quoted(kReportKorea) + " --policy uk-2020 --at 2024-13-01" +
+                 target);
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("--at '2024-13-01' is not a date"), std::string::npos) << r.err;
 
@@ -133,11 +130,11 @@ TEST(ReportCli, BadInputExits2AndLeavesThePreviousFile) {
   EXPECT_EQ(files_in(dir.path()), std::vector<std::string>{"report.html"});
 
   // Usage: --out and --policy are required.
-  EXPECT_EQ(ringfence("report " + quoted(kKorea) + " --policy uk-2020").exit_code, 2);
-  EXPECT_EQ(ringfence("report " + quoted(kKorea) + target).exit_code, 2);
+  EXPECT_EQ(report_run("report " + report_quoted(kReportKorea) + " --policy uk-2020").exit_code, 2);
+  EXPECT_EQ(report_run("report " + report_quoted(kReportKorea) + target).exit_code, 2);
   // A directory that does not exist.
-  r = ringfence("report " + quoted(kKorea) + " --policy uk-2020 --out " +
-                quoted((dir.path() / "no" / "r.html").string()));
+  r = report_run("report " + report_quoted(kReportKorea) + " --policy uk-2020 --out " +
+                 report_quoted((dir.path() / "no" / "r.html").string()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("cannot write"), std::string::npos) << r.err;
 }
@@ -148,8 +145,9 @@ TEST(ReportCli, AMissingTemplateIsAClearError) {
   fs::copy_file(RINGFENCE_BIN, bin);
   fs::permissions(bin, fs::perms::owner_all);
   const RunResult r =
-      run_command("env -u RINGFENCE_WEB_DIR " + quoted(bin.string()) + " report " + quoted(kKorea) +
-                  " --policy uk-2020 --out " + quoted((dir.path() / "r.html").string()));
+      run_command("env -u RINGFENCE_WEB_DIR " + report_quoted(bin.string()) + " report " +
+                  report_quoted(kReportKorea) + " --policy uk-2020 --out " +
+                  report_quoted((dir.path() / "r.html").string()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("report-template.html is missing"), std::string::npos) << r.err;
   EXPECT_NE(r.err.find("RINGFENCE_WEB_DIR"), std::string::npos) << r.err;
@@ -160,9 +158,9 @@ TEST(ReportCli, TheEnvironmentNamesAnotherTemplate) {
   TempDir dir;
   dir.write("report-template.html", "<p>@@RINGFENCE_REPORT_DATA@@</p>");
   const std::string out = (dir.path() / "r.html").string();
-  const RunResult r =
-      ringfence("report " + quoted(kKorea) + " --policy uk-2020 --out " + quoted(out),
-                "RINGFENCE_WEB_DIR=" + quoted(dir.str()));
+  const RunResult r = report_run(
+      "report " + report_quoted(kReportKorea) + " --policy uk-2020 --out " + report_quoted(out),
+      "RINGFENCE_WEB_DIR=" + report_quoted(dir.str()));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string html = slurp(out);
   ASSERT_EQ(html.rfind("<p>{", 0), 0u);
@@ -173,12 +171,12 @@ TEST(ReportCli, PlanAddsTheRemediationPlanOfThePlanCommand) {
   TempDir dir;
   const std::string out = (dir.path() / "report.html").string();
   const std::string policies = " --policy us-kr-sensitive --policy uk-2020";
-  const RunResult r = ringfence("report " + quoted(kKorea) + policies +
-                                " --at 2024-01-01 --plan --crews 3 --out " + quoted(out));
+  const RunResult r = report_run("report " + report_quoted(kReportKorea) + policies +
+                                 " --at 2024-01-01 --plan --crews 3 --out " + report_quoted(out));
   ASSERT_EQ(r.exit_code, 0) << r.err;
-  const json plan = json::parse(
-      ringfence("plan " + quoted(kKorea) + policies + " --start 2024-01-01 --crews 3 --format json")
-          .out);
+  const json plan = json::parse(report_run("plan " + report_quoted(kReportKorea) + policies +
+                                           " --start 2024-01-01 --crews 3 --format json")
+                                    .out);
   const json data = embedded_data(slurp(out));
   EXPECT_EQ(data["plan"]["summary"], plan["summary"]);
   EXPECT_EQ(data["plan"]["months"], plan["months"]);
@@ -190,12 +188,12 @@ TEST(ReportCli, PlanAddsTheRemediationPlanOfThePlanCommand) {
 
   // Plan options need --plan; a bad one exits 2 and writes nothing.
   const std::string other = (dir.path() / "other.html").string();
-  const RunResult no_flag =
-      ringfence("report " + quoted(kKorea) + policies + " --crews 3 --out " + quoted(other));
+  const RunResult no_flag = report_run("report " + report_quoted(kReportKorea) + policies +
+                                       " --crews 3 --out " + report_quoted(other));
   EXPECT_EQ(no_flag.exit_code, 2);
   EXPECT_NE(no_flag.err.find("--crews requires --plan"), std::string::npos) << no_flag.err;
-  const RunResult bad = ringfence("report " + quoted(kKorea) + policies +
-                                  " --plan --solver fastest --out " + quoted(other));
+  const RunResult bad = report_run("report " + report_quoted(kReportKorea) + policies +
+                                   " --plan --solver fastest --out " + report_quoted(other));
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("--solver 'fastest' (expected auto, heuristic or exact)"),
             std::string::npos)
@@ -206,8 +204,8 @@ TEST(ReportCli, PlanAddsTheRemediationPlanOfThePlanCommand) {
 TEST(DemoCli, GeneratesChecksAndReports) {
   TempDir dir;
   const fs::path out = dir.path() / "demo";
-  const std::string args = "demo --sites 300 --at 2024-01-01 --out " + quoted(out.string());
-  const RunResult r = ringfence(args);
+  const std::string args = "demo --sites 300 --at 2024-01-01 --out " + report_quoted(out.string());
+  const RunResult r = report_run(args);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(files_in(out),
             (std::vector<std::string>{"bundle", "check.json", "findings.geojson", "report.html"}));
@@ -222,12 +220,12 @@ TEST(DemoCli, GeneratesChecksAndReports) {
   EXPECT_EQ(data["summary"]["findings"], check["summary"]["findings"]);
   EXPECT_EQ(data["policies"].size(), 2u);
   EXPECT_GE(data["sites"]["count"].get<int>(), 300);
-  EXPECT_EQ(ringfence("validate " + quoted((out / "bundle").string())).exit_code, 0);
+  EXPECT_EQ(report_run("validate " + report_quoted((out / "bundle").string())).exit_code, 0);
   // The plan in the report is `plan` on the same bundle, from --at, with 40 crews.
   const json plan =
-      json::parse(ringfence("plan " + quoted((out / "bundle").string()) +
-                            " --policy us-kr-sensitive --policy uk-2020 --start 2024-01-01 "
-                            "--crews 40 --format json")
+      json::parse(report_run("plan " + report_quoted((out / "bundle").string()) +
+                             " --policy us-kr-sensitive --policy uk-2020 --start 2024-01-01 "
+                             "--crews 40 --format json")
                       .out);
   EXPECT_EQ(data["plan"]["summary"], plan["summary"]);
   EXPECT_EQ(data["plan"]["deadlines"], plan["deadlines"]);
@@ -238,17 +236,17 @@ TEST(DemoCli, GeneratesChecksAndReports) {
 
   // Again into the same directory: the same files, byte for byte.
   const std::string first = slurp(out / "check.json");
-  ASSERT_EQ(ringfence(args).exit_code, 0);
+  ASSERT_EQ(report_run(args).exit_code, 0);
   EXPECT_EQ(slurp(out / "check.json"), first);
 }
 
 TEST(ServeCli, BadUsageExits2) {
-  RunResult r = ringfence("serve " + quoted(kKorea) + " --port 70000");
+  RunResult r = report_run("serve " + report_quoted(kReportKorea) + " --port 70000");
   EXPECT_EQ(r.exit_code, 2);
-  r = ringfence("serve " + quoted(kKorea) + " --policy no-such-policy --port 0");
+  r = report_run("serve " + report_quoted(kReportKorea) + " --policy no-such-policy --port 0");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("no such policy file or preset"), std::string::npos) << r.err;
-  r = ringfence("serve /nonexistent/bundle --port 0");
+  r = report_run("serve /nonexistent/bundle --port 0");
   EXPECT_EQ(r.exit_code, 2);
 }
 

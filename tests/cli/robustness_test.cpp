@@ -28,11 +28,6 @@ RunResult validate(const TempDir& dir) {
   return run_command(kBin + " validate " + dir.str());
 }
 
-std::string slurp(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 void expect_refused(const RunResult& r, const std::string& message) {
   EXPECT_EQ(r.exit_code, 2) << r.err;
   EXPECT_TRUE(r.out.empty()) << r.out;

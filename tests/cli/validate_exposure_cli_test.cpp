@@ -17,13 +17,13 @@
 namespace ringfence::testing {
 namespace {
 
-const std::string kKorea = std::string(RINGFENCE_SOURCE_DIR) + "/examples/korea-small";
+const std::string kValidateKorea = std::string(RINGFENCE_SOURCE_DIR) + "/examples/korea-small";
 
 RunResult run_ringfence(const std::string& args) {
   return run_command(std::string("'") + RINGFENCE_BIN + "' " + args);
 }
 
-std::string quoted(const std::string& path) {
+std::string single_quoted(const std::string& path) {
   return "'" + path + "'";
 }
 
@@ -40,22 +40,17 @@ bool has_line(const std::string& text, const std::string& line) {
   return false;
 }
 
-std::set<std::string> files_in(const std::filesystem::path& dir) {
+std::set<std::string> file_set_in(const std::filesystem::path& dir) {
   std::set<std::string> out;
   for (const auto& entry : std::filesystem::directory_iterator(dir))
     out.insert(entry.path().filename().string());
   return out;
 }
 
-std::string slurp(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 // ---------------------------------------------------------------- validate
 
 TEST(ValidateCli, KoreaSmallIsValid) {
-  const auto r = run_ringfence("validate " + quoted(kKorea));
+  const auto r = run_ringfence("validate " + single_quoted(kValidateKorea));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   const std::vector<std::string> expected = {
@@ -76,7 +71,7 @@ TEST(ValidateCli, KoreaSmallIsValid) {
       "  Juniper: \"Juniper Networks\" 3; \"Juniper\" 2",
       "  SOLiD Inc (unknown vendor): \"SOLiD Inc\" 1",
       "warnings: 1",
-      "  " + kKorea +
+      "  " + kValidateKorea +
           "/elements.csv:272:20: vendor 'SOLiD Inc' matches no registry entry or alias (kept as "
           "written)",
   };
@@ -87,7 +82,7 @@ TEST(ValidateCli, KoreaSmallIsValid) {
 }
 
 TEST(ValidateCli, KoreaSmallJson) {
-  const auto r = run_ringfence("validate " + quoted(kKorea) + " --format json");
+  const auto r = run_ringfence("validate " + single_quoted(kValidateKorea) + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto j = nlohmann::json::parse(r.out);
   EXPECT_EQ(j["valid"], true);
@@ -122,7 +117,7 @@ TEST(ValidateCli, KoreaSmallJson) {
     }
   }
   ASSERT_EQ(j["warnings"].size(), 1u);
-  EXPECT_EQ(j["warnings"][0], kKorea +
+  EXPECT_EQ(j["warnings"][0], kValidateKorea +
                                   "/elements.csv:272:20: vendor 'SOLiD Inc' matches no registry "
                                   "entry or alias (kept as written)");
 }
@@ -133,7 +128,7 @@ TEST(ValidateCli, BrokenBundleExitsTwoWithLocatedErrors) {
                      {"elements.csv",
                       "element_id,site_id,vendor,domain\nE1,S1,Huawei,radio\nE2,S1,Nokia,ran\n"},
                      {"links.csv", "from,to\nE2,E9\n"}});
-  const auto r = run_ringfence("validate " + quoted(dir.str()));
+  const auto r = run_ringfence("validate " + single_quoted(dir.str()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "error: " + dir.str() +
@@ -157,7 +152,7 @@ TEST(ValidateCli, TooManyErrorsAreCounted) {
     sites += ",Op,-95,0\n";
   }
   write_bundle(dir, {{"sites.csv", sites}, {"elements.csv", "element_id,site_id,vendor,domain\n"}});
-  const auto r = run_ringfence("validate " + quoted(dir.str()));
+  const auto r = run_ringfence("validate " + single_quoted(dir.str()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   const auto lines = lines_of(r.err);
@@ -170,14 +165,14 @@ TEST(ValidateCli, TooManyErrorsAreCounted) {
 TEST(ValidateCli, MissingBundleDirectory) {
   TempDir dir;
   const std::string missing = (dir.path() / "nope").string();
-  const auto r = run_ringfence("validate " + quoted(missing));
+  const auto r = run_ringfence("validate " + single_quoted(missing));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "error: " + missing + ": does not exist (expected a bundle directory)\n");
 }
 
 TEST(ValidateCli, UnknownFormat) {
-  const auto r = run_ringfence("validate " + quoted(kKorea) + " --format csv");
+  const auto r = run_ringfence("validate " + single_quoted(kValidateKorea) + " --format csv");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "error: unknown --format 'csv' (expected text, json)\n");
@@ -202,7 +197,7 @@ void expect_vendors(const nlohmann::json& group, double total, const std::vector
 }
 
 TEST(ExposureCli, JsonByOperator) {
-  const auto r = run_ringfence("exposure " + quoted(kKorea) + " --format json");
+  const auto r = run_ringfence("exposure " + single_quoted(kValidateKorea) + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.err, "");
   const auto j = nlohmann::json::parse(r.out);
@@ -231,7 +226,7 @@ TEST(ExposureCli, JsonByOperator) {
 }
 
 TEST(ExposureCli, JsonRanPopulationAndTraffic) {
-  const auto pop = run_ringfence("exposure " + quoted(kKorea) +
+  const auto pop = run_ringfence("exposure " + single_quoted(kValidateKorea) +
                                  " --by operator,domain --measure population --format json");
   ASSERT_EQ(pop.exit_code, 0) << pop.err;
   const auto p = nlohmann::json::parse(pop.out);
@@ -248,7 +243,7 @@ TEST(ExposureCli, JsonRanPopulationAndTraffic) {
   }
   EXPECT_TRUE(found);
 
-  const auto traffic = run_ringfence("exposure " + quoted(kKorea) +
+  const auto traffic = run_ringfence("exposure " + single_quoted(kValidateKorea) +
                                      " --by domain,operator --measure traffic --format json");
   ASSERT_EQ(traffic.exit_code, 0) << traffic.err;
   const auto t = nlohmann::json::parse(traffic.out);
@@ -264,7 +259,7 @@ TEST(ExposureCli, JsonRanPopulationAndTraffic) {
 }
 
 TEST(ExposureCli, Csv) {
-  const auto r = run_ringfence("exposure " + quoted(kKorea) + " --format csv");
+  const auto r = run_ringfence("exposure " + single_quoted(kValidateKorea) + " --format csv");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = lines_of(r.out);
   ASSERT_EQ(lines.size(), 17u);
@@ -285,7 +280,7 @@ TEST(ExposureCli, Csv) {
 }
 
 TEST(ExposureCli, Text) {
-  const auto r = run_ringfence("exposure " + quoted(kKorea) + " --format text");
+  const auto r = run_ringfence("exposure " + single_quoted(kValidateKorea) + " --format text");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = lines_of(r.out);
   ASSERT_EQ(lines.size(), 23u);
@@ -299,11 +294,11 @@ TEST(ExposureCli, Text) {
   EXPECT_EQ(lines[17], "SK Telecom  total 137  HHI 3522");
   EXPECT_EQ(lines[22], "  Juniper                      0.7 %  1");
   // The default format is text.
-  EXPECT_EQ(run_ringfence("exposure " + quoted(kKorea)).out, r.out);
+  EXPECT_EQ(run_ringfence("exposure " + single_quoted(kValidateKorea)).out, r.out);
 }
 
 TEST(ExposureCli, WholeNetworkWithAnEmptyBy) {
-  const auto r = run_ringfence("exposure " + quoted(kKorea) + " --by ''");
+  const auto r = run_ringfence("exposure " + single_quoted(kValidateKorea) + " --by ''");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = lines_of(r.out);
   ASSERT_GE(lines.size(), 4u);
@@ -327,7 +322,7 @@ TEST(ExposureCli, UsageErrorsExitTwo) {
       {"--format xml", "error: unknown --format 'xml' (expected text, json, csv)\n"},
   };
   for (const auto& c : cases) {
-    const auto r = run_ringfence("exposure " + quoted(kKorea) + " " + c.args);
+    const auto r = run_ringfence("exposure " + single_quoted(kValidateKorea) + " " + c.args);
     EXPECT_EQ(r.exit_code, 2) << c.args;
     EXPECT_EQ(r.out, "") << c.args;
     EXPECT_EQ(r.err, c.err) << c.args;
@@ -338,7 +333,7 @@ TEST(ExposureCli, BrokenBundleExitsTwo) {
   TempDir dir;
   write_bundle(dir, {{"sites.csv", "site_id,operator,lat,lon\nS1,Alpha,x,0\n"},
                      {"elements.csv", "element_id,site_id,vendor,domain\n"}});
-  const auto r = run_ringfence("exposure " + quoted(dir.str()) + " --format json");
+  const auto r = run_ringfence("exposure " + single_quoted(dir.str()) + " --format json");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err, "error: " + dir.str() +
@@ -353,18 +348,18 @@ TEST(ExposureCli, OutWritesTheSameBytesAsStdout) {
     SCOPED_TRACE(format);
     TempDir out;
     const auto path = out.path() / "exposure.out";
-    const std::string args =
-        "exposure " + quoted(kKorea) + " --by operator,technology --format " + format;
+    const std::string args = "exposure " + single_quoted(kValidateKorea) +
+                             " --by operator,technology --format " + format;
     const auto to_stdout = run_ringfence(args);
     ASSERT_EQ(to_stdout.exit_code, 0) << to_stdout.err;
-    const auto to_file = run_ringfence(args + " --out " + quoted(path.string()));
+    const auto to_file = run_ringfence(args + " --out " + single_quoted(path.string()));
     EXPECT_EQ(to_file.exit_code, 0) << to_file.err;
     EXPECT_EQ(to_file.out, "");
     EXPECT_EQ(to_file.err, "");
     EXPECT_EQ(slurp(path), to_stdout.out);
     EXPECT_FALSE(to_stdout.out.empty());
     // Nothing else is left in the directory (no temporary file).
-    EXPECT_EQ(files_in(out.path()), (std::set<std::string>{"exposure.out"}));
+    EXPECT_EQ(file_set_in(out.path()), (std::set<std::string>{"exposure.out"}));
     EXPECT_EQ(std::filesystem::status(path).permissions() & std::filesystem::perms::all,
               std::filesystem::perms(0644));
   }
@@ -374,24 +369,25 @@ TEST(ExposureCli, OutReplacesAnExistingFile) {
   TempDir out;
   const auto path = out.path() / "exposure.json";
   out.write("exposure.json", std::string(100000, 'x'));
-  const auto r =
-      run_ringfence("exposure " + quoted(kKorea) + " --format json --out " + quoted(path.string()));
+  const auto r = run_ringfence("exposure " + single_quoted(kValidateKorea) +
+                               " --format json --out " + single_quoted(path.string()));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const std::string written = slurp(path);
-  EXPECT_EQ(written, run_ringfence("exposure " + quoted(kKorea) + " --format json").out);
+  EXPECT_EQ(written,
+            run_ringfence("exposure " + single_quoted(kValidateKorea) + " --format json").out);
   EXPECT_EQ(nlohmann::json::parse(written)["groups"].size(), 3u);
-  EXPECT_EQ(files_in(out.path()), (std::set<std::string>{"exposure.json"}));
+  EXPECT_EQ(file_set_in(out.path()), (std::set<std::string>{"exposure.json"}));
 }
 
 TEST(ExposureCli, OutIntoAMissingDirectoryFailsCleanly) {
   TempDir out;
   const auto path = out.path() / "missing" / "exposure.json";
-  const auto r =
-      run_ringfence("exposure " + quoted(kKorea) + " --format json --out " + quoted(path.string()));
+  const auto r = run_ringfence("exposure " + single_quoted(kValidateKorea) +
+                               " --format json --out " + single_quoted(path.string()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
   EXPECT_EQ(r.err.rfind("error: cannot write " + path.string() + ": ", 0), 0u) << r.err;
-  EXPECT_TRUE(files_in(out.path()).empty());
+  EXPECT_TRUE(file_set_in(out.path()).empty());
 }
 
 TEST(ExposureCli, BrokenBundleLeavesAnExistingOutputAlone) {
@@ -400,22 +396,23 @@ TEST(ExposureCli, BrokenBundleLeavesAnExistingOutputAlone) {
                      {"elements.csv", "element_id,site_id,vendor,domain\n"}});
   TempDir out;
   out.write("previous.json", "{\"kept\": true}\n");
-  const auto r = run_ringfence("exposure " + quoted(dir.str()) + " --format json --out " +
-                               quoted((out.path() / "previous.json").string()));
+  const auto r = run_ringfence("exposure " + single_quoted(dir.str()) + " --format json --out " +
+                               single_quoted((out.path() / "previous.json").string()));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(slurp(out.path() / "previous.json"), "{\"kept\": true}\n");
-  EXPECT_EQ(files_in(out.path()), (std::set<std::string>{"previous.json"}));
+  EXPECT_EQ(file_set_in(out.path()), (std::set<std::string>{"previous.json"}));
 }
 
 TEST(ValidateCli, OutWritesTheReport) {
   TempDir out;
   const auto path = out.path() / "validate.json";
-  const auto r =
-      run_ringfence("validate " + quoted(kKorea) + " --format json --out " + quoted(path.string()));
+  const auto r = run_ringfence("validate " + single_quoted(kValidateKorea) +
+                               " --format json --out " + single_quoted(path.string()));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "");
-  EXPECT_EQ(slurp(path), run_ringfence("validate " + quoted(kKorea) + " --format json").out);
-  EXPECT_EQ(files_in(out.path()), (std::set<std::string>{"validate.json"}));
+  EXPECT_EQ(slurp(path),
+            run_ringfence("validate " + single_quoted(kValidateKorea) + " --format json").out);
+  EXPECT_EQ(file_set_in(out.path()), (std::set<std::string>{"validate.json"}));
 }
 
 }  // namespace

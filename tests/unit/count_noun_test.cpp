@@ -31,24 +31,25 @@ TEST(CountNoun, CheckTextOfTheExample) {
       evaluate(bundle.network, {load_policy("uk-2020")}, *parse_iso_date("2024-01-01"), 1);
   const std::string text = render_check_text(bundle.network, r, {dir, bundle.files});
   const std::string head = text.substr(0, text.find("\n\nuk-2020/access-share-cap:"));
-  EXPECT_EQ(head, "ringfence check of " + dir +
-                      " at 2024-01-01: 50 findings, 26 overdue, 24 due\n"
-                      "policy uk-2020: United Kingdom high-risk vendor regime (2020 decisions, "
-                      "2022 designated vendor direction)\n"
-                      "\nrules:\n"
-                      "  uk-2020/access-share-cap (share_cap): 1 finding, 1 overdue, deadline "
-                      "2023-07-31\n"
-                      "  uk-2020/core-exclusion (exclude): 2 findings, 2 overdue, deadline "
-                      "2023-12-31\n"
-                      "  uk-2020/core-transmission (exclude): 1 finding, 0 overdue, deadline "
-                      "2025-12-31\n"
-                      "  uk-2020/fibre-share-cap (share_cap): 1 finding, 1 overdue, deadline "
-                      "2023-10-31\n"
-                      "  uk-2020/full-5g-removal (exclude): 23 findings, 0 overdue, deadline "
-                      "2027-12-31\n"
-                      "  uk-2020/no-new-5g (no_new_installs): 10 findings, 10 overdue\n"
-                      "  uk-2020/sensitive-sites (zone_exclusion): 12 findings, 12 overdue, deadline "
-                      "2023-01-28");
+  EXPECT_EQ(head,
+            "ringfence check of " + dir +
+                " at 2024-01-01: 50 findings, 26 overdue, 24 due\n"
+                "policy uk-2020: United Kingdom high-risk vendor regime (2020 decisions, "
+                "2022 designated vendor direction)\n"
+                "\nrules:\n"
+                "  uk-2020/access-share-cap (share_cap): 1 finding, 1 overdue, deadline "
+                "2023-07-31\n"
+                "  uk-2020/core-exclusion (exclude): 2 findings, 2 overdue, deadline "
+                "2023-12-31\n"
+                "  uk-2020/core-transmission (exclude): 1 finding, 0 overdue, deadline "
+                "2025-12-31\n"
+                "  uk-2020/fibre-share-cap (share_cap): 1 finding, 1 overdue, deadline "
+                "2023-10-31\n"
+                "  uk-2020/full-5g-removal (exclude): 23 findings, 0 overdue, deadline "
+                "2027-12-31\n"
+                "  uk-2020/no-new-5g (no_new_installs): 10 findings, 10 overdue\n"
+                "  uk-2020/sensitive-sites (zone_exclusion): 12 findings, 12 overdue, deadline "
+                "2023-01-28");
 }
 
 }  // namespace

@@ -1,6 +1,6 @@
-#include <gtest/gtest.h>
-
 #include "ringfence/date.hpp"
+
+#include <gtest/gtest.h>
 
 namespace ringfence {
 

@@ -22,20 +22,20 @@ namespace {
 namespace fs = std::filesystem;
 using testing::TempDir;
 
-const std::string kData = std::string(RINGFENCE_SOURCE_DIR) + "/data";
+const std::string kLandData = std::string(RINGFENCE_SOURCE_DIR) + "/data";
 
 std::string land_file(const std::string& country) {
-  return kData + "/land/" + country + ".geojson";
+  return kLandData + "/land/" + country + ".geojson";
 }
 
-GenerateSummary generate(const fs::path& out, const std::string& country, std::size_t sites,
-                         std::uint64_t seed = 1) {
+GenerateSummary generate_land(const fs::path& out, const std::string& country, std::size_t sites,
+                              std::uint64_t seed = 1) {
   GenerateOptions o;
   o.country = country;
   o.sites = sites;
   o.seed = seed;
   o.out = out.string();
-  o.data_dir = kData;
+  o.data_dir = kLandData;
   return generate_network(o);
 }
 
@@ -113,7 +113,7 @@ TEST(GenerateLand, NoSiteInTheSea) {
   TempDir tmp;
   for (const std::string country : {"KR", "GB", "DE", "AU", "CA"}) {
     const fs::path out = tmp.path() / country;
-    generate(out, country, 3000);
+    generate_land(out, country, 3000);
     const LoadedBundle b = load_bundle(out.string());
     const gen::LandMask mask = gen::LandMask::load(land_file(country));
     const Sites& s = b.network.sites;
@@ -135,7 +135,7 @@ TEST(GenerateLand, NoSiteInTheSea) {
 TEST(GenerateEvidence, GermanRequireRulesFindSomeModelsNotAll) {
   TempDir tmp;
   const fs::path out = tmp.path() / "de";
-  generate(out, "DE", 2000, 7);
+  generate_land(out, "DE", 2000, 7);
   const LoadedBundle b = load_bundle(out.string());
   const Network& net = b.network;
   std::size_t certified = 0, declared = 0;

@@ -22,16 +22,12 @@ namespace ringfence {
 namespace {
 
 namespace fs = std::filesystem;
+using testing::slurp;
 using testing::TempDir;
 
 const std::string kData = std::string(RINGFENCE_SOURCE_DIR) + "/data";
 const char* const kBundleFiles[] = {"sites.csv",  "elements.csv",  "links.csv",
                                     "models.csv", "zones.geojson", "generator.json"};
-
-std::string slurp(const fs::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
 
 GenerateSummary generate(const fs::path& out, std::string country, std::size_t sites,
                          std::uint64_t seed = 1) {

@@ -22,10 +22,10 @@ using Strings = std::vector<std::string>;
 using testing::kTwoDeadlinesPolicy;
 using testing::plan_options;
 
-
-class Bundle {
+class PlanBundle {
  public:
-  explicit Bundle(const std::map<std::string, std::string>& files) : loaded_(load(dir_, files)) {}
+  explicit PlanBundle(const std::map<std::string, std::string>& files)
+      : loaded_(load(dir_, files)) {}
   const Network& net() const { return loaded_.network; }
   std::string dir() const { return dir_.str(); }
 
@@ -67,11 +67,11 @@ std::string sites_csv(int n, const char* op = "A") {
 TEST(Plan, OneCrewTwoDeadlines) {
   // S1 holds a Huawei core element due in January; S2 and S3 Huawei radios due by
   // March; S4 is Ericsson throughout, so Ericsson is the replacement.
-  Bundle b({{"sites.csv", sites_csv(4)},
-            {"elements.csv",
-             "element_id,site_id,vendor,domain\n"
-             "C1,S1,Huawei,core\nR2,S2,Huawei,ran\nR3,S3,Huawei,ran\n"
-             "R4,S4,Ericsson,ran\nC4,S4,Ericsson,core\n"}});
+  PlanBundle b({{"sites.csv", sites_csv(4)},
+                {"elements.csv",
+                 "element_id,site_id,vendor,domain\n"
+                 "C1,S1,Huawei,core\nR2,S2,Huawei,ran\nR3,S3,Huawei,ran\n"
+                 "R4,S4,Ericsson,ran\nC4,S4,Ericsson,core\n"}});
   const Plan p = plan(b.net(), kTwoDeadlinesPolicy, plan_options(1));
   EXPECT_EQ(visits(b.net(), p), (Strings{"2024-01 S1 C1>Ericsson", "2024-02 S2 R2>Ericsson",
                                          "2024-03 S3 R3>Ericsson"}));
@@ -99,10 +99,10 @@ TEST(Plan, OneCrewTwoDeadlines) {
 TEST(Plan, InfeasibleDeadlineReportsShortfallAndCrewsNeeded) {
   // Five Huawei radio sites due by the end of February with one crew: two make it,
   // three are late by up to three months; three crews would meet it.
-  Bundle b({{"sites.csv", sites_csv(6)},
-            {"elements.csv",
-             "element_id,site_id,vendor,domain\nR1,S1,Huawei,ran\nR2,S2,Huawei,ran\n"
-             "R3,S3,Huawei,ran\nR4,S4,Huawei,ran\nR5,S5,Huawei,ran\nR6,S6,Nokia,ran\n"}});
+  PlanBundle b({{"sites.csv", sites_csv(6)},
+                {"elements.csv",
+                 "element_id,site_id,vendor,domain\nR1,S1,Huawei,ran\nR2,S2,Huawei,ran\n"
+                 "R3,S3,Huawei,ran\nR4,S4,Huawei,ran\nR5,S5,Huawei,ran\nR6,S6,Nokia,ran\n"}});
   const char* policy = R"([policy]
 id = "t"
 [[rule]]
@@ -145,11 +145,11 @@ deadline = 2024-06-30
 
 TEST(Plan, CapMetByTheCheapestSites) {
   // Huawei on 5 of 6 sites, at most half: 2 sites must go, the cheapest (S4, S2).
-  Bundle b({{"sites.csv", sites_csv(6)},
-            {"elements.csv",
-             "element_id,site_id,vendor,domain,replace_cost\n"
-             "R1,S1,Huawei,ran,100\nR2,S2,Huawei,ran,50\nR3,S3,Huawei,ran,300\n"
-             "R4,S4,Huawei,ran,20\nR5,S5,Huawei,ran,80\nR6,S6,Ericsson,ran,100\n"}});
+  PlanBundle b({{"sites.csv", sites_csv(6)},
+                {"elements.csv",
+                 "element_id,site_id,vendor,domain,replace_cost\n"
+                 "R1,S1,Huawei,ran,100\nR2,S2,Huawei,ran,50\nR3,S3,Huawei,ran,300\n"
+                 "R4,S4,Huawei,ran,20\nR5,S5,Huawei,ran,80\nR6,S6,Ericsson,ran,100\n"}});
   for (PlanSolver solver : {PlanSolver::kHeuristic, PlanSolver::kExact}) {
     const Plan p = plan(b.net(), kCapHalf, plan_options(2, solver));
     EXPECT_EQ(visits(b.net(), p), (Strings{"2024-01 S2 R2>Ericsson", "2024-01 S4 R4>Ericsson"}));
@@ -171,7 +171,7 @@ TEST(Plan, ReplacementDoesNotBreakMinVendors) {
   for (int i = 1; i <= 7; ++i)
     elements += "E" + std::to_string(i) + ",S" + std::to_string(i) + ",Ericsson,ran\n";
   elements += "N8,S8,Nokia,ran\nH9,S9,Huawei,ran\nH10,S10,Huawei,ran\n";
-  Bundle b({{"sites.csv", sites_csv(10)}, {"elements.csv", elements}});
+  PlanBundle b({{"sites.csv", sites_csv(10)}, {"elements.csv", elements}});
   const char* policy = R"([policy]
 id = "t"
 [[rule]]
@@ -203,10 +203,10 @@ deadline = 2024-12-31
 
 TEST(Plan, MonthlyBudgetSpreadsTheVisits) {
   // Four visits of 1,100 each with a budget of 2,500 a month: two a month.
-  Bundle b({{"sites.csv", sites_csv(5)},
-            {"elements.csv",
-             "element_id,site_id,vendor,domain\nR1,S1,Huawei,ran\nR2,S2,Huawei,ran\n"
-             "R3,S3,Huawei,ran\nR4,S4,Huawei,ran\nR5,S5,Nokia,ran\n"}});
+  PlanBundle b({{"sites.csv", sites_csv(5)},
+                {"elements.csv",
+                 "element_id,site_id,vendor,domain\nR1,S1,Huawei,ran\nR2,S2,Huawei,ran\n"
+                 "R3,S3,Huawei,ran\nR4,S4,Huawei,ran\nR5,S5,Nokia,ran\n"}});
   const char* policy = R"([policy]
 id = "t"
 [[rule]]
@@ -232,11 +232,11 @@ TEST(Plan, ExactSolverAvoidsTheLatenessTheGreedyCausesWithTightCrews) {
   // the two Huawei radio sites gone in January too. The greedy takes the cheaper S2
   // radio (visit 100 + 10) over the dearer radio at S1 (500, but no extra visit),
   // needing two visits in January; the exact plan swaps S1's radio with its core.
-  Bundle b({{"sites.csv", sites_csv(3)},
-            {"elements.csv",
-             "element_id,site_id,vendor,domain,technology,replace_cost\n"
-             "C1,S1,Huawei,core,,500\nR1,S1,Huawei,ran,nr,500\nR2,S2,Huawei,ran,nr,10\n"
-             "R3,S3,Ericsson,ran,nr,10\nC3,S3,Ericsson,core,,10\n"}});
+  PlanBundle b({{"sites.csv", sites_csv(3)},
+                {"elements.csv",
+                 "element_id,site_id,vendor,domain,technology,replace_cost\n"
+                 "C1,S1,Huawei,core,,500\nR1,S1,Huawei,ran,nr,500\nR2,S2,Huawei,ran,nr,10\n"
+                 "R3,S3,Ericsson,ran,nr,10\nC3,S3,Ericsson,core,,10\n"}});
   const char* policy = R"([policy]
 id = "t"
 [[rule]]
@@ -270,11 +270,11 @@ deadline = 2024-01-31
 TEST(Plan, RequireBuysEvidenceWhenCheaperThanSwapping) {
   // Three ZTE cores of model X lack certification: evidence (300) is cheaper than three
   // swaps (500 each plus visits).
-  Bundle b({{"sites.csv", sites_csv(4)},
-            {"elements.csv",
-             "element_id,site_id,vendor,domain,model\nC1,S1,ZTE,core,X\nC2,S2,ZTE,core,X\n"
-             "C3,S3,ZTE,core,X\nC4,S4,Ericsson,core,Y\n"},
-            {"models.csv", "vendor,model,certified\nEricsson,Y,true\n"}});
+  PlanBundle b({{"sites.csv", sites_csv(4)},
+                {"elements.csv",
+                 "element_id,site_id,vendor,domain,model\nC1,S1,ZTE,core,X\nC2,S2,ZTE,core,X\n"
+                 "C3,S3,ZTE,core,X\nC4,S4,Ericsson,core,Y\n"},
+                {"models.csv", "vendor,model,certified\nEricsson,Y,true\n"}});
   const char* policy = R"([policy]
 id = "t"
 [[rule]]

@@ -18,7 +18,7 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-Days day(const char* iso) {
+Days loader_day(const char* iso) {
   return *parse_iso_date(iso);
 }
 
@@ -123,7 +123,7 @@ TEST(PolicyLoader, SpecExampleParsesIntoTypedRules) {
   EXPECT_EQ(core.vendors.names, hrv);
   EXPECT_TRUE(core.vendors.tags.empty());
   EXPECT_EQ(core.where.any_of, (std::map<std::string, Strings>{{"domain", {"core", "oss"}}}));
-  EXPECT_EQ(core.deadline, day("2023-01-28"));
+  EXPECT_EQ(core.deadline, loader_day("2023-01-28"));
   EXPECT_EQ(core.effective, kNoDate);
   EXPECT_EQ(core.after, kNoDate);
 
@@ -160,7 +160,7 @@ TEST(PolicyLoader, SpecExampleParsesIntoTypedRules) {
   EXPECT_EQ(fresh.kind, RuleKind::kNoNewInstalls);
   EXPECT_EQ(fresh.vendors.names, hrv);
   EXPECT_EQ(fresh.where.any_of, (std::map<std::string, Strings>{{"technology", {"nr"}}}));
-  EXPECT_EQ(fresh.after, day("2020-12-31"));
+  EXPECT_EQ(fresh.after, loader_day("2020-12-31"));
 
   const Rule& paths = p.rules[5];
   EXPECT_EQ(paths.kind, RuleKind::kPathExclusion);
@@ -185,7 +185,7 @@ TEST(PolicyLoader, SpecExampleParsesIntoTypedRules) {
   EXPECT_EQ(entity.kind, RuleKind::kSupportCutoff);
   EXPECT_EQ(entity.line, 53u);
   EXPECT_EQ(entity.vendors.names, hrv);
-  EXPECT_EQ(entity.after, day("2019-08-19"));
+  EXPECT_EQ(entity.after, loader_day("2019-08-19"));
 
   std::vector<std::string> kinds;
   for (const auto& r : p.rules) kinds.emplace_back(rule_kind_name(r.kind));
@@ -343,13 +343,13 @@ after = 2024-02-29
 )",
                                 "d.toml");
   ASSERT_EQ(p.rules.size(), 3u);
-  EXPECT_EQ(p.rules[0].effective, day("2020-01-28"));
-  EXPECT_EQ(p.rules[0].deadline, day("2023-01-28"));
+  EXPECT_EQ(p.rules[0].effective, loader_day("2020-01-28"));
+  EXPECT_EQ(p.rules[0].deadline, loader_day("2023-01-28"));
   EXPECT_EQ(p.rules[0].after, kNoDate);
-  EXPECT_EQ(p.rules[1].after, day("2019-08-19"));
-  EXPECT_EQ(p.rules[1].effective, day("2019-05-16"));
-  EXPECT_EQ(p.rules[1].deadline, day("2019-05-16"));
-  EXPECT_EQ(p.rules[2].after, day("2024-02-29"));
+  EXPECT_EQ(p.rules[1].after, loader_day("2019-08-19"));
+  EXPECT_EQ(p.rules[1].effective, loader_day("2019-05-16"));
+  EXPECT_EQ(p.rules[1].deadline, loader_day("2019-05-16"));
+  EXPECT_EQ(p.rules[2].after, loader_day("2024-02-29"));
   EXPECT_EQ(p.rules[2].effective, kNoDate);
   EXPECT_EQ(p.rules[2].deadline, kNoDate);
 }
@@ -676,22 +676,22 @@ TEST(PolicyLoader, UkPresetEncodesItsDates) {
   for (const auto& r : uk.rules) by_id[r.id] = &r;
   ASSERT_EQ(by_id.size(), 7u);
   // The designated vendor direction of 13 Oct 2022 as issued, not its consultation draft.
-  EXPECT_EQ(by_id.at("core-exclusion")->deadline, day("2023-12-31"));
-  EXPECT_EQ(by_id.at("fibre-share-cap")->deadline, day("2023-10-31"));
-  EXPECT_EQ(by_id.at("sensitive-sites")->deadline, day("2023-01-28"));
+  EXPECT_EQ(by_id.at("core-exclusion")->deadline, loader_day("2023-12-31"));
+  EXPECT_EQ(by_id.at("fibre-share-cap")->deadline, loader_day("2023-10-31"));
+  EXPECT_EQ(by_id.at("sensitive-sites")->deadline, loader_day("2023-01-28"));
   EXPECT_EQ(by_id.at("access-share-cap")->max_share, 0.35);
   EXPECT_EQ(by_id.at("access-share-cap")->measure, Measure::kSites);
-  EXPECT_EQ(by_id.at("access-share-cap")->deadline, day("2023-07-31"));
+  EXPECT_EQ(by_id.at("access-share-cap")->deadline, loader_day("2023-07-31"));
   EXPECT_EQ(by_id.at("sensitive-sites")->radius_m, 1000.0);
-  EXPECT_EQ(by_id.at("no-new-5g")->after, day("2020-12-31"));
+  EXPECT_EQ(by_id.at("no-new-5g")->after, loader_day("2020-12-31"));
   EXPECT_EQ(by_id.at("no-new-5g")->vendors.names, Strings{"Huawei"});
-  EXPECT_EQ(by_id.at("full-5g-removal")->deadline, day("2027-12-31"));
-  EXPECT_EQ(by_id.at("core-transmission")->effective, day("2022-10-13"));
+  EXPECT_EQ(by_id.at("full-5g-removal")->deadline, loader_day("2027-12-31"));
+  EXPECT_EQ(by_id.at("core-transmission")->effective, loader_day("2022-10-13"));
   const Policy us = load_policy("us-fcc-covered");
   EXPECT_EQ(us.rules.at(0).vendors.names,
             (Strings{"Huawei", "ZTE", "Hytera", "Hikvision", "Dahua"}));
   EXPECT_EQ(us.rules.at(1).kind, RuleKind::kSupportCutoff);
-  EXPECT_EQ(us.rules.at(1).after, day("2019-08-19"));
+  EXPECT_EQ(us.rules.at(1).after, loader_day("2019-08-19"));
 }
 
 }  // namespace

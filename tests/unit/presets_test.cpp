@@ -167,8 +167,8 @@ TEST(PresetKoreaSmall, UkFindingsInDetail) {
     EXPECT_EQ(f.limit, 0.35);
     EXPECT_EQ(f.status, Status::kOverdue);
     // The designated vendor direction as issued moved the full-fibre date to 31 Oct 2023.
-    EXPECT_EQ(f.deadline, *parse_iso_date(id == "uk-2020/access-share-cap" ? "2023-07-31"
-                                                                            : "2023-10-31"));
+    EXPECT_EQ(f.deadline,
+              *parse_iso_date(id == "uk-2020/access-share-cap" ? "2023-07-31" : "2023-10-31"));
     if (id == "uk-2020/access-share-cap") {
       // Huawei on 8 of LG U+'s 12 NR radio sites; 35 % allows 4.
       EXPECT_EQ(f.amount, 8);

@@ -18,7 +18,7 @@ namespace {
 
 using nlohmann::json;
 
-const char* kPolicy =
+const char* kPathsPolicy =
     "[policy]\nid = \"t\"\n[[rule]]\nid = \"r\"\nkind = \"exclude\"\n"
     "vendors = [\"Huawei\"]\n";
 
@@ -28,13 +28,13 @@ class ReportPathsTest : public ::testing::Test {
     testing::write_bundle(dir_, testing::kPathsBundle);
     service_ = std::make_unique<ReportService>(
         load_bundle(dir_.str()), "the-bundle",
-        std::vector<PolicySource>{{parse_policy(kPolicy, "t.toml"), kPolicy}},
+        std::vector<PolicySource>{{parse_policy(kPathsPolicy, "t.toml"), kPathsPolicy}},
         *parse_iso_date("2024-01-01"), "<html>@@RINGFENCE_REPORT_DATA@@</html>", 1);
   }
   json data() const {
     const auto& net = service_->network();
     const CheckResult r =
-        evaluate(net, {parse_policy(kPolicy, "t.toml")}, *parse_iso_date("2024-01-01"), 1);
+        evaluate(net, {parse_policy(kPathsPolicy, "t.toml")}, *parse_iso_date("2024-01-01"), 1);
     return json::parse(build_report_data(net, r, {"the-bundle", {}}));
   }
   testing::TempDir dir_;

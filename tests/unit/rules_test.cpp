@@ -22,7 +22,7 @@ namespace {
 
 using Strings = std::vector<std::string>;
 
-Days day(const char* iso) {
+Days rules_day(const char* iso) {
   return *parse_iso_date(iso);
 }
 
@@ -46,7 +46,7 @@ CheckResult check(const Network& net, const Strings& policies, const char* at) {
   std::vector<Policy> parsed;
   for (std::size_t i = 0; i < policies.size(); ++i)
     parsed.push_back(parse_policy(policies[i], "policy" + std::to_string(i) + ".toml"));
-  return evaluate(net, std::move(parsed), day(at), 2);
+  return evaluate(net, std::move(parsed), rules_day(at), 2);
 }
 
 // A policy "t" with one rule "r" of the given body.
@@ -320,7 +320,7 @@ effective = 2025-01-01
   EXPECT_EQ(rule_of(r, r.rules[3]).id, "a-ban");
   // The same result whatever the thread count.
   std::vector<Policy> again = {parse_policy(zeta, "z"), parse_policy(alpha, "a")};
-  EXPECT_EQ(rows(net, evaluate(net, std::move(again), day("2024-01-01"), 1)), rows(net, r));
+  EXPECT_EQ(rows(net, evaluate(net, std::move(again), rules_day("2024-01-01"), 1)), rows(net, r));
   // Two policies with the same id would give the same rule ids: refused.
   EXPECT_THROW(check(net, {zeta, zeta}, "2024-01-01"), InputError);
 }
@@ -342,7 +342,7 @@ double inverse(Place a, Place b) {
   return s12;
 }
 
-constexpr Place kPoint{37.0, 127.0};
+constexpr Place kPointPlace{37.0, 127.0};
 constexpr Place kInHole{37.55, 127.55};
 constexpr Place kEastOfMulti{36.005, 128.12};
 
@@ -367,9 +367,9 @@ std::string zones_geojson(Place second_point) {
 class RuleZoneExclusion : public ::testing::Test {
  protected:
   void SetUp() override {
-    const Place point2 = direct(kPoint, 90, 20000);  // 20 km east of z-point
-    const Place on = direct(kPoint, 30, 5000);
-    const Place out = direct(kPoint, 30, 5001);
+    const Place point2 = direct(kPointPlace, 90, 20000);  // 20 km east of z-point
+    const Place on = direct(kPointPlace, 30, 5000);
+    const Place out = direct(kPointPlace, 30, 5001);
     const Place near2 = direct(point2, 0, 1000);  // 1 km from z-point2, ~20 km from z-point
     std::string sites = "site_id,operator,lat,lon,kind\n";
     auto add = [&](const char* id, Place p) {
@@ -621,7 +621,7 @@ TEST(RuleZoneExclusionSector, SectorInsideAHoleIsMeasuredToTheHoleEdge) {
                    "NORTH,S,Huawei,ran,0,60,300\n"
                    "EAST,S,Huawei,ran,90,60,300\n"
                    "REACH,S,Huawei,ran,90,60,1000\n"},
-                  {"zones.geojson", zones_geojson(kPoint)}});
+                  {"zones.geojson", zones_geojson(kPointPlace)}});
   const Network& net = b.net();
   const CheckResult r = check_rule(net,
                                    "kind = \"zone_exclusion\"\nvendors = \"Huawei\"\n"
