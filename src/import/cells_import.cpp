@@ -16,6 +16,7 @@
 #include "import/providers.hpp"
 #include "import/site_grouping.hpp"
 #include "import/vendor_rules.hpp"
+#include "io/fields.hpp"
 #include "output/json_writer.hpp"
 #include "ringfence/date.hpp"
 #include "ringfence/diagnostics.hpp"
@@ -35,10 +36,6 @@ constexpr const char* kFunction[] = {"bts", "nodeb", "enb", "gnb", "bts"};
 
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -137,7 +134,7 @@ CellImportSummary import_cells(const CellImportOptions& options) {
       data_dir + "/import/networks.toml");
   CellImportSummary summary;
   if (!options.country.empty()) {
-    auto it = providers.country_mccs.find(lower(options.country));
+    auto it = providers.country_mccs.find(io::to_lower_ascii(options.country));
     if (it == providers.country_mccs.end() || options.country.size() != 2)
       throw std::invalid_argument("unknown country '" + options.country +
                                   "' (expected an ISO 3166 code the provider list knows, e.g. "
@@ -448,7 +445,8 @@ CellImportSummary import_cells(const CellImportOptions& options) {
             });
   // The country's sensitive zones, as `generate` ships them, so zone rules apply.
   if (!options.country.empty()) {
-    const fs::path zones = fs::path(data_dir) / "zones" / (lower(options.country) + ".geojson");
+    const fs::path zones =
+        fs::path(data_dir) / "zones" / (io::to_lower_ascii(options.country) + ".geojson");
     if (fs::exists(zones)) {
       fs::copy_file(zones, dir.file("zones.geojson"));
       summary.zones_file = "zones/" + zones.filename().string();
