@@ -39,7 +39,9 @@ sanitize: deps
 fuzz: deps
 	./scripts/fuzz.sh $(FUZZ_SECONDS)
 
+# The benchmark programs are not in the default build (`make test` needs none of them).
 bench: build
+	cmake --build $(BUILD) -j $(JOBS) --target ringfence_benchmarks
 	./bench/run.sh $(BUILD)
 
 format:

@@ -21,6 +21,10 @@ fi
 BUILD=$(cd "$1" && pwd)
 RF="$BUILD/ringfence"
 BENCH_BIN="$BUILD/bench/ringfence_bench_paths"
+if [[ ! -x "$BENCH_BIN" ]]; then
+  echo "error: $BENCH_BIN not found (build it: cmake --build $BUILD --target ringfence_benchmarks)" >&2
+  exit 2
+fi
 RUNS=${RUNS:-7}
 DATA="$BUILD/bench-data"
 OLD="$DATA/paths-kr"

@@ -29,7 +29,7 @@ BENCH_BIN="$BUILD/bench/ringfence_bench_load"
 CLI_BIN="$BUILD/ringfence"
 for bin in "$BENCH_BIN" "$CLI_BIN"; do
   if [[ ! -x "$bin" ]]; then
-    echo "error: $bin not found (build $BUILD first, with RINGFENCE_BUILD_BENCH=ON)" >&2
+    echo "error: $bin not found (build it: cmake --build $BUILD --target ringfence_benchmarks, with RINGFENCE_BUILD_BENCH=ON)" >&2
     exit 2
   fi
 done

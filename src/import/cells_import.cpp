@@ -16,6 +16,7 @@
 #include "import/providers.hpp"
 #include "import/site_grouping.hpp"
 #include "import/vendor_rules.hpp"
+#include "io/fields.hpp"
 #include "output/json_writer.hpp"
 #include "ringfence/date.hpp"
 #include "ringfence/diagnostics.hpp"
@@ -28,17 +29,12 @@ namespace ringfence {
 namespace {
 
 namespace fs = std::filesystem;
-using namespace ringfence::import;
 
 constexpr const char* kTechnology[] = {"gsm", "umts", "lte", "nr", "cdma"};
 constexpr const char* kFunction[] = {"bts", "nodeb", "enb", "gnb", "bts"};
 
 std::string upper(std::string s) {
   for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
 }
 
@@ -132,25 +128,25 @@ CellImportSummary import_cells(const CellImportOptions& options) {
   if (options.backhaul && options.country.empty())
     throw OptionError("{backhaul} synthetic needs {country} (its profile)");
 
-  const ProviderTable providers = load_providers(
-      options.providers_xml.empty() ? default_providers_xml() : options.providers_xml,
+  const import::ProviderTable providers = import::load_providers(
+      options.providers_xml.empty() ? import::default_providers_xml() : options.providers_xml,
       data_dir + "/import/networks.toml");
   CellImportSummary summary;
   if (!options.country.empty()) {
-    auto it = providers.country_mccs.find(lower(options.country));
+    auto it = providers.country_mccs.find(io::to_lower_ascii(options.country));
     if (it == providers.country_mccs.end() || options.country.size() != 2)
       throw std::invalid_argument("unknown country '" + options.country +
                                   "' (expected an ISO 3166 code the provider list knows, e.g. "
                                   "KR, CA, GB, DE)");
     summary.mccs.assign(it->second.begin(), it->second.end());
   }
-  std::optional<VendorRules> rules;
-  if (!options.vendor_rules.empty()) rules = load_vendor_rules(options.vendor_rules);
-  BundleDir dir(options.out, options.force);
+  std::optional<import::VendorRules> rules;
+  if (!options.vendor_rules.empty()) rules = import::load_vendor_rules(options.vendor_rules);
+  import::BundleDir dir(options.out, options.force);
 
-  CellFileResult file = read_cell_file(options.input, summary.mccs, options.skip_bad,
-                                       options.progress, options.threads);
-  CellTable& cells = file.cells;
+  import::CellFileResult file = import::read_cell_file(
+      options.input, summary.mccs, options.skip_bad, options.progress, options.threads);
+  import::CellTable& cells = file.cells;
   const std::size_t n = cells.size();
   if (n > UINT32_MAX) throw std::invalid_argument("more than 4 billion cells");
 
@@ -186,8 +182,8 @@ CellImportSummary import_cells(const CellImportOptions& options) {
       std::size_t first = k - 1;
       while (first > 0 && same(first - 1, k)) --first;
       const std::string message =
-          "a second row for cell " + std::string(kRadioNames[cells.rec[idx[k]].radio]) + " " +
-          code_of(cells.rec[idx[k]].mcc, cells.rec[idx[k]].mnc) + " " +
+          "a second row for cell " + std::string(import::kRadioNames[cells.rec[idx[k]].radio]) +
+          " " + code_of(cells.rec[idx[k]].mcc, cells.rec[idx[k]].mnc) + " " +
           std::to_string(cells.rec[idx[k]].area) + " " + std::to_string(cells.rec[idx[k]].cell) +
           " (first on line " + std::to_string(cells.rec[idx[first]].line) +
           "; expected one row per cell)";
@@ -203,7 +199,7 @@ CellImportSummary import_cells(const CellImportOptions& options) {
     }
     if (diag.has_errors()) throw InputError(std::move(diag));
     if (dropped) {
-      CellTable kept;
+      import::CellTable kept;
       for (std::size_t i = 0; i < n; ++i) {
         if (drop[i]) continue;
         kept.rec.push_back(cells.rec[i]);
@@ -230,12 +226,12 @@ CellImportSummary import_cells(const CellImportOptions& options) {
   std::map<std::uint64_t, CellNetworkCount> networks;
   std::unordered_map<std::uint64_t, std::uint32_t> index_of_net;
   std::vector<std::uint64_t> net_keys;
-  std::vector<std::array<std::uint64_t, kRadioCount>> per_radio;
+  std::vector<std::array<std::uint64_t, import::kRadioCount>> per_radio;
   std::vector<std::uint32_t> net_of(m);
   std::uint64_t last_key = UINT64_MAX;
   std::uint32_t last_index = 0;
   for (std::size_t i = 0; i < m; ++i) {
-    const std::uint64_t key = network_key(cells.rec[i].mcc, cells.rec[i].mnc);
+    const std::uint64_t key = import::network_key(cells.rec[i].mcc, cells.rec[i].mnc);
     if (key != last_key) {
       auto [it, inserted] =
           index_of_net.try_emplace(key, static_cast<std::uint32_t>(net_keys.size()));
@@ -258,9 +254,9 @@ CellImportSummary import_cells(const CellImportOptions& options) {
     c.operator_name = c.known ? p->second : c.code;
     if (auto g = providers.guessed.find(key); g != providers.guessed.end())
       summary.warnings.push_back(g->second);
-    for (std::uint8_t r = 0; r < kRadioCount; ++r)
+    for (std::uint8_t r = 0; r < import::kRadioCount; ++r)
       if (per_radio[k][r]) {
-        c.by_radio[kRadioNames[r]] = per_radio[k][r];
+        c.by_radio[import::kRadioNames[r]] = per_radio[k][r];
         c.cells += per_radio[k][r];
       }
   }
@@ -284,8 +280,8 @@ CellImportSummary import_cells(const CellImportOptions& options) {
   net_of.shrink_to_fit();
 
   // Sites.
-  const SiteGroups groups =
-      group_sites(cells.lat, cells.lon, op_rank, tie, options.site_distance_m);
+  const import::SiteGroups groups =
+      import::group_sites(cells.lat, cells.lon, op_rank, tie, options.site_distance_m);
 
   // Regions from the country's places, when there are any.
   std::vector<gen::Place> places;
@@ -321,7 +317,7 @@ CellImportSummary import_cells(const CellImportOptions& options) {
     }
     std::vector<std::uint64_t> vendor_count(vendor_field.size(), 0);
     std::vector<std::string> region_of_site(groups.size());
-    BackhaulResult backhaul;
+    import::BackhaulResult backhaul;
     if (options.backhaul) {
       links.emplace(dir.file("links.csv"));
       links->put("from,to\n");
@@ -342,8 +338,9 @@ CellImportSummary import_cells(const CellImportOptions& options) {
       sites.put('\n');
     }
     if (options.backhaul) {
-      BackhaulSites radio{operators, groups.lat, groups.lon, groups.op};
-      backhaul = write_backhaul(radio, data_dir, options.country, seed, sites, elements, *links);
+      import::BackhaulSites radio{operators, groups.lat, groups.lon, groups.op};
+      backhaul =
+          import::write_backhaul(radio, data_dir, options.country, seed, sites, elements, *links);
     }
     // Rules whose operator and region fit, per (operator, region): looked up per site.
     std::map<std::pair<std::uint32_t, std::string>, std::vector<int>> rules_for;
@@ -354,7 +351,7 @@ CellImportSummary import_cells(const CellImportOptions& options) {
         auto [it, inserted] = rules_for.try_emplace({groups.op[s], region_of_site[s]});
         if (inserted)
           for (std::size_t r = 0; r < rules->rules.size(); ++r)
-            if (matches_site(rules->rules[r], operators[groups.op[s]], region_of_site[s]))
+            if (import::matches_site(rules->rules[r], operators[groups.op[s]], region_of_site[s]))
               it->second.push_back(static_cast<int>(r));
         site_rules_ptr = &it->second;
       }
@@ -363,7 +360,7 @@ CellImportSummary import_cells(const CellImportOptions& options) {
         const std::uint32_t c = groups.order[k];
         const std::uint8_t radio = cells.rec[c].radio;
         auto put_id = [&](gen::OutFile& f) {
-          f.put(kRadioNames[radio]);
+          f.put(import::kRadioNames[radio]);
           f.put('-');
           f.put_uint(cells.rec[c].mcc);
           f.put('-');
@@ -377,8 +374,8 @@ CellImportSummary import_cells(const CellImportOptions& options) {
             cells.rec[c].created > 0 ? static_cast<Days>(cells.rec[c].created / 86400) : kNoDate;
         int rule = -1;
         for (int r : site_rules)
-          if (matches_cell(rules->rules[static_cast<std::size_t>(r)], kTechnology[radio],
-                           installed)) {
+          if (import::matches_cell(rules->rules[static_cast<std::size_t>(r)], kTechnology[radio],
+                                   installed)) {
             rule = r;
             break;
           }
@@ -387,9 +384,9 @@ CellImportSummary import_cells(const CellImportOptions& options) {
         elements.put_uint(s + 1);
         elements.put(',');
         if (rule >= 0) {
-          const VendorRule& r = rules->rules[static_cast<std::size_t>(rule)];
-          const std::size_t v =
-              vendor_base[static_cast<std::size_t>(rule)] + pick_vendor(*rules, r, s + 1, radio);
+          const import::VendorRule& r = rules->rules[static_cast<std::size_t>(rule)];
+          const std::size_t v = vendor_base[static_cast<std::size_t>(rule)] +
+                                import::pick_vendor(*rules, r, s + 1, radio);
           ++vendor_count[v];
           elements.put(vendor_field[v]);
         } else {
@@ -448,7 +445,8 @@ CellImportSummary import_cells(const CellImportOptions& options) {
             });
   // The country's sensitive zones, as `generate` ships them, so zone rules apply.
   if (!options.country.empty()) {
-    const fs::path zones = fs::path(data_dir) / "zones" / (lower(options.country) + ".geojson");
+    const fs::path zones =
+        fs::path(data_dir) / "zones" / (io::to_lower_ascii(options.country) + ".geojson");
     if (fs::exists(zones)) {
       fs::copy_file(zones, dir.file("zones.geojson"));
       summary.zones_file = "zones/" + zones.filename().string();

@@ -23,6 +23,7 @@
 #include <stdexcept>
 
 #include "import/bundle_dir.hpp"
+#include "io/fields.hpp"
 #include "io/toml_file.hpp"
 #include "ringfence/date.hpp"
 #include "ringfence/diagnostics.hpp"
@@ -36,11 +37,6 @@ namespace {
 
 namespace fs = std::filesystem;
 using json = nlohmann::json;
-
-std::string lower(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return s;
-}
 
 struct Role {
   std::string domain, function, technology;
@@ -121,10 +117,11 @@ Mapping load_mapping(const std::string& path) {
     } else if (k == "roles" || k == "device_types") {
       auto& target = k == "roles" ? m.roles : m.device_types;
       for (const auto& [rk, rv] : *t)
-        target[lower(std::string(rk.str()))] = toml_role(path, rv, k + "." + std::string(rk.str()));
+        target[io::to_lower_ascii(std::string(rk.str()))] =
+            toml_role(path, rv, k + "." + std::string(rk.str()));
     } else if (k == "manufacturers") {
       for (const auto& [mk, mv] : *t)
-        m.manufacturers[lower(std::string(mk.str()))] =
+        m.manufacturers[io::to_lower_ascii(std::string(mk.str()))] =
             toml_string(path, mv, "manufacturers." + std::string(mk.str()));
     } else if (k == "default") {
       m.fallback = toml_role(path, node, "default");
@@ -293,8 +290,8 @@ NetboxImportSummary import_netbox(const NetboxImportOptions& options) {
     e.site = site->second.id;
     const std::string maker = text_at(d, {"device_type", "manufacturer", "name"});
     const std::string maker_slug = text_at(d, {"device_type", "manufacturer", "slug"});
-    auto mv = map.manufacturers.find(lower(maker));
-    if (mv == map.manufacturers.end()) mv = map.manufacturers.find(lower(maker_slug));
+    auto mv = map.manufacturers.find(io::to_lower_ascii(maker));
+    if (mv == map.manufacturers.end()) mv = map.manufacturers.find(io::to_lower_ascii(maker_slug));
     e.vendor = mv != map.manufacturers.end() ? mv->second : maker;
     if (e.vendor.empty()) e.vendor = "unknown";
     e.model = text_at(d, {"device_type", "model"});
@@ -303,11 +300,11 @@ NetboxImportSummary import_netbox(const NetboxImportOptions& options) {
     for (const char* key : {"role", "device_role"})
       for (const char* part : {"slug", "name"}) {
         if (role) break;
-        const std::string v = lower(text_at(d, {key, part}));
+        const std::string v = io::to_lower_ascii(text_at(d, {key, part}));
         if (auto it = map.roles.find(v); !v.empty() && it != map.roles.end()) role = &it->second;
       }
     for (const char* part : {"slug", "model"}) {
-      const std::string v = lower(text_at(d, {"device_type", part}));
+      const std::string v = io::to_lower_ascii(text_at(d, {"device_type", part}));
       if (auto it = map.device_types.find(v); !v.empty() && it != map.device_types.end()) {
         role = &it->second;
         break;

@@ -105,19 +105,14 @@ void write_check_preamble(JsonWriter& w, const CheckResult& r, const CheckInputs
 
 }  // namespace output
 
-using output::group_cell;
-using output::JsonWriter;
-using output::round_mm;
-using output::write_finding_json;
-
 std::string render_check_json(const Network& net, const CheckResult& r, const CheckInputs& in) {
   std::string out;
   out.reserve(256 + r.findings.size() * 400);
-  JsonWriter w(out);
+  output::JsonWriter w(out);
   w.begin_object();
   output::write_check_preamble(w, r, in);
   w.key("findings").begin_array();
-  for (const auto& f : r.findings) write_finding_json(w, net, r, f);
+  for (const auto& f : r.findings) output::write_finding_json(w, net, r, f);
   w.end_array();
   w.end_object();
   return out;
@@ -139,12 +134,12 @@ std::string render_check_csv(const Network& net, const CheckResult& r) {
              ",,,,,";
     } else {
       row += ",,," + csv_field(f.vendor == kNoRow ? "" : net.vendors.get(f.vendor).name) + "," +
-             csv_field(group_cell(rule, f)) + "," + format_number(f.measured) + "," +
+             csv_field(output::group_cell(rule, f)) + "," + format_number(f.measured) + "," +
              format_number(f.limit) + "," + format_number(f.excess) + ",";
     }
-    row += (f.zone != kNoRow
-                ? csv_field(net.zones[f.zone].id) + "," + format_number(round_mm(f.distance_m))
-                : std::string(",")) +
+    row += (f.zone != kNoRow ? csv_field(net.zones[f.zone].id) + "," +
+                                   format_number(output::round_mm(f.distance_m))
+                             : std::string(",")) +
            ",";
     std::string path;
     for (std::uint32_t e : f.path)
@@ -157,7 +152,7 @@ std::string render_check_csv(const Network& net, const CheckResult& r) {
 
 std::string render_check_geojson(const Network& net, const CheckResult& r) {
   std::string out;
-  JsonWriter w(out);
+  output::JsonWriter w(out);
   w.begin_object();
   w.field("type", "FeatureCollection");
   w.key("features").begin_array();
@@ -173,7 +168,7 @@ std::string render_check_geojson(const Network& net, const CheckResult& r) {
       w.null();  // group findings have no single place
     }
     w.key("properties");
-    write_finding_json(w, net, r, f);
+    output::write_finding_json(w, net, r, f);
     w.end_object();
   }
   w.end_array();
@@ -240,7 +235,7 @@ std::vector<TimelineRow> check_timeline(const Network& net, const CheckResult& r
 std::string render_timeline(const std::vector<TimelineRow>& rows, const std::string& format) {
   std::string out;
   if (format == "json") {
-    JsonWriter w(out);
+    output::JsonWriter w(out);
     w.begin_object().field("ringfence", RINGFENCE_VERSION).key("timeline").begin_array();
     for (const auto& row : rows) {
       w.begin_object().key("deadline");

@@ -12,7 +12,7 @@ using output::JsonWriter;
 
 namespace {
 
-constexpr std::size_t kTextListLimit = 50;
+constexpr std::size_t kDiffTextListLimit = 50;
 
 std::string_view element_id(const DiffReport& r, const ElementChange& c) {
   return c.new_row != kNoRow ? r.after->elements.id.get(c.new_row)
@@ -98,7 +98,7 @@ std::string render_diff_text(const DiffReport& r) {
   }
   if (!d.changes.empty()) {
     o << "\nchanges (" << d.changes.size() << "):\n";
-    for (std::size_t i = 0; i < d.changes.size() && i < kTextListLimit; ++i) {
+    for (std::size_t i = 0; i < d.changes.size() && i < kDiffTextListLimit; ++i) {
       const auto& c = d.changes[i];
       o << "  " << element_id(r, c) << ' ' << kElementChangeNames[static_cast<int>(c.kind)];
       if (c.kind == ElementChangeKind::kAdded)
@@ -110,8 +110,8 @@ std::string render_diff_text(const DiffReport& r) {
           << (c.after.empty() ? "(none)" : c.after);
       o << '\n';
     }
-    if (d.changes.size() > kTextListLimit)
-      o << "  ... " << d.changes.size() - kTextListLimit << " more (--format json lists all)\n";
+    if (d.changes.size() > kDiffTextListLimit)
+      o << "  ... " << d.changes.size() - kDiffTextListLimit << " more (--format json lists all)\n";
   }
   if (r.with_policies) {
     o << "\nfindings at " << format_iso_date(r.new_check->at) << ": " << r.findings.appeared.size()
@@ -119,18 +119,18 @@ std::string render_diff_text(const DiffReport& r) {
       << r.findings.disappeared.size() << " disappeared\n";
     const auto& appeared = r.findings.appeared;
     const auto& gone = r.findings.disappeared;
-    for (std::size_t k = 0; k < appeared.size() && k < kTextListLimit; ++k) {
+    for (std::size_t k = 0; k < appeared.size() && k < kDiffTextListLimit; ++k) {
       const std::uint32_t i = appeared[k];
       const Finding& f = r.new_check->findings[i];
       o << "  + [" << status_name(f.status) << "] " << r.new_check->rules[f.rule].rule_id << ": "
         << explain(*r.after, *r.new_check, f) << '\n';
     }
-    for (std::size_t k = 0; k < gone.size() && k < kTextListLimit; ++k) {
+    for (std::size_t k = 0; k < gone.size() && k < kDiffTextListLimit; ++k) {
       const Finding& f = r.old_check->findings[gone[k]];
       o << "  - " << r.old_check->rules[f.rule].rule_id << ": "
         << explain(*r.before, *r.old_check, f) << '\n';
     }
-    if (appeared.size() > kTextListLimit || gone.size() > kTextListLimit)
+    if (appeared.size() > kDiffTextListLimit || gone.size() > kDiffTextListLimit)
       o << "  ... (--format json lists all)\n";
   }
   return o.str();

@@ -13,7 +13,7 @@ using output::JsonWriter;
 
 namespace {
 
-constexpr std::size_t kTextListLimit = 50;
+constexpr std::size_t kPathsTextListLimit = 50;
 
 void write_group_key(JsonWriter& w, const std::vector<GroupKey>& by,
                      const std::vector<std::string>& key) {
@@ -146,10 +146,10 @@ std::string render_paths_text(const Network& net, const PathsResult& r) {
   }
   if (!r.no_path.empty()) {
     o << "\nno path to the core (" << r.no_path.size() << "):";
-    for (std::size_t i = 0; i < r.no_path.size() && i < kTextListLimit; ++i)
+    for (std::size_t i = 0; i < r.no_path.size() && i < kPathsTextListLimit; ++i)
       o << ' ' << net.elements.id.get(r.no_path[i]);
-    if (r.no_path.size() > kTextListLimit)
-      o << " ... (" << r.no_path.size() - kTextListLimit << " more; --format json lists all)";
+    if (r.no_path.size() > kPathsTextListLimit)
+      o << " ... (" << r.no_path.size() - kPathsTextListLimit << " more; --format json lists all)";
     o << '\n';
   }
   return o.str();

@@ -11,7 +11,7 @@ namespace ringfence::policy {
 
 namespace {
 
-void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
+void evaluate_min_vendors(const RuleContext& ctx, std::vector<Finding>& out) {
   const Network& net = ctx.net;
   const Mask scope = element_mask(net, ctx.rule.where);
   const auto grouping = analysis::group_elements(net, ctx.rule.per, scope);
@@ -53,7 +53,7 @@ void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   }
 }
 
-std::string explain(const Network& net, const Rule& rule, const Finding& f) {
+std::string explain_min_vendors(const Network& net, const Rule& rule, const Finding& f) {
   const std::string top = f.vendor == kNoRow ? "" : net.vendors.get(f.vendor).name;
   if (std::isnan(f.amount))
     return group_text(rule, f) + " is served by " + amount_text(f.measured) +
@@ -86,8 +86,8 @@ RuleKindDescriptor min_vendors_kind() {
   d.name = "min_vendors";
   d.keys = {"per", "min", "max_single_share", "measure"};
   d.required = {{"min", "the least number of distinct vendors"}};
-  d.evaluate = evaluate;
-  d.explain = explain;
+  d.evaluate = evaluate_min_vendors;
+  d.explain = explain_min_vendors;
   d.remedy = Remedy::kAddVendor;
   d.remedy_elements = dominant_elements;
   return d;

@@ -6,7 +6,7 @@ namespace ringfence::policy {
 
 namespace {
 
-void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
+void evaluate_no_new_installs(const RuleContext& ctx, std::vector<Finding>& out) {
   const Mask vendors = vendor_table(ctx.net, ctx.rule.vendors);
   const Mask scope = element_mask(ctx.net, ctx.rule.where, &vendors);
   const auto& installed = ctx.net.elements.installed;
@@ -15,7 +15,7 @@ void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
       out.push_back(element_finding(ctx, e));
 }
 
-std::string explain(const Network& net, const Rule& rule, const Finding& f) {
+std::string explain_no_new_installs(const Network& net, const Rule& rule, const Finding& f) {
   return element_text(net, f.element) + " was installed on " +
          format_iso_date(net.elements.installed[f.element]) + ", after " +
          format_iso_date(rule.after);
@@ -29,8 +29,8 @@ RuleKindDescriptor no_new_installs_kind() {
   d.keys = {"vendors", "after"};
   d.required = {{"vendors", "whose installs are barred"},
                 {"after", "the date after which installs are barred"}};
-  d.evaluate = evaluate;
-  d.explain = explain;
+  d.evaluate = evaluate_no_new_installs;
+  d.explain = explain_no_new_installs;
   d.remedy = Remedy::kSwapElement;
   return d;
 }

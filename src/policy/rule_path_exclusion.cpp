@@ -11,7 +11,7 @@ namespace ringfence::policy {
 
 namespace {
 
-void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
+void evaluate_path_exclusion(const RuleContext& ctx, std::vector<Finding>& out) {
   const Network& net = ctx.net;
   const std::size_t n = net.elements.size();
   if (net.links.size() == 0) return;
@@ -42,7 +42,7 @@ void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   }
 }
 
-std::string explain(const Network& net, const Rule&, const Finding& f) {
+std::string explain_path_exclusion(const Network& net, const Rule&, const Finding& f) {
   std::string path;
   for (std::uint32_t e : f.path)
     path += (path.empty() ? "" : " > ") + std::string(net.elements.id.get(e));
@@ -54,7 +54,7 @@ std::vector<std::uint32_t> offending_transit(const Network&, const Rule&, const 
   return {f.path.back()};
 }
 
-std::optional<ZoneUse> zones(const Rule& rule) {
+std::optional<ZoneUse> zones_path_exclusion(const Rule& rule) {
   if (!rule.has_from_zones) return std::nullopt;
   return ZoneUse{&rule.from_zones, rule.from_radius_m};
 }
@@ -69,9 +69,9 @@ RuleKindDescriptor path_exclusion_kind() {
                 {"from", "where the traffic starts, a filter"},
                 {"through", "which elements must not be crossed, a filter"},
                 {"from_radius_m", "a distance in metres", "from_zones"}};
-  d.evaluate = evaluate;
-  d.explain = explain;
-  d.zones = zones;
+  d.evaluate = evaluate_path_exclusion;
+  d.explain = explain_path_exclusion;
+  d.zones = zones_path_exclusion;
   d.remedy = Remedy::kSwapElement;
   d.remedy_elements = offending_transit;
   return d;

@@ -10,7 +10,7 @@ const std::string* lookup(const std::map<std::string, std::string>& attrs, const
   auto it = attrs.find(k);
   return it == attrs.end() ? nullptr : &it->second;
 }
-void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
+void evaluate_require(const RuleContext& ctx, std::vector<Finding>& out) {
   const Network& net = ctx.net;
   const Mask vendors = vendor_table(net, ctx.rule.vendors);
   const Mask scope = element_mask(net, ctx.rule.where, &vendors);
@@ -41,7 +41,7 @@ void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   }
 }
 
-std::string explain(const Network& net, const Rule&, const Finding& f) {
+std::string explain_require(const Network& net, const Rule&, const Finding& f) {
   std::string model(net.strings.get(net.elements.model[f.element]));
   return element_text(net, f.element) + (model.empty() ? "" : ", model " + model) + ", lacks " +
          join(f.missing, "; ");
@@ -54,8 +54,8 @@ RuleKindDescriptor require_kind() {
   d.name = "require";
   d.keys = {"vendors", "attributes"};
   d.required = {{"attributes", "what the record must show, e.g. { certified = true }"}};
-  d.evaluate = evaluate;
-  d.explain = explain;
+  d.evaluate = evaluate_require;
+  d.explain = explain_require;
   d.remedy = Remedy::kSwapElementOrEvidence;
   return d;
 }

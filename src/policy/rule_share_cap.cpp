@@ -12,7 +12,7 @@ namespace ringfence::policy {
 
 namespace {
 
-void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
+void evaluate_share_cap(const RuleContext& ctx, std::vector<Finding>& out) {
   const Network& net = ctx.net;
   const Mask scope = element_mask(net, ctx.rule.where);
   const Mask vendors = vendor_table(net, ctx.rule.vendors);
@@ -36,7 +36,7 @@ void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   }
 }
 
-std::string explain(const Network&, const Rule& rule, const Finding& f) {
+std::string explain_share_cap(const Network&, const Rule& rule, const Finding& f) {
   return vendors_text(rule.vendors) + " hold " + percent(f.measured) + " of " +
          std::string(measure_name(rule.measure)) + " (" + amount_text(f.amount) + " of " +
          amount_text(f.total) + ") in " + group_text(rule, f) + "; limit " + percent(f.limit) +
@@ -57,8 +57,8 @@ RuleKindDescriptor share_cap_kind() {
   d.name = "share_cap";
   d.keys = {"vendors", "per", "measure", "max_share"};
   d.required = {{"vendors", "whose share is capped"}, {"max_share", "the cap, a share in [0, 1]"}};
-  d.evaluate = evaluate;
-  d.explain = explain;
+  d.evaluate = evaluate_share_cap;
+  d.explain = explain_share_cap;
   d.remedy = Remedy::kSwapUnits;
   d.remedy_elements = capped_elements;
   return d;

@@ -6,7 +6,7 @@ namespace ringfence::policy {
 
 namespace {
 
-void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
+void evaluate_support_cutoff(const RuleContext& ctx, std::vector<Finding>& out) {
   const Mask vendors = vendor_table(ctx.net, ctx.rule.vendors);
   const Mask scope = element_mask(ctx.net, ctx.rule.where, &vendors);
   for (std::uint32_t e = 0; e < scope.size(); ++e) {
@@ -17,7 +17,7 @@ void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   }
 }
 
-std::string explain(const Network& net, const Rule& rule, const Finding& f) {
+std::string explain_support_cutoff(const Network& net, const Rule& rule, const Finding& f) {
   return element_text(net, f.element) + ": " + std::string(net.vendor_name(f.element)) +
          " may no longer ship updates from " + format_iso_date(rule.after);
 }
@@ -29,8 +29,8 @@ RuleKindDescriptor support_cutoff_kind() {
   d.name = "support_cutoff";
   d.keys = {"vendors", "after"};
   d.required = {{"vendors", "whose support ends"}, {"after", "the date support ends"}};
-  d.evaluate = evaluate;
-  d.explain = explain;
+  d.evaluate = evaluate_support_cutoff;
+  d.explain = explain_support_cutoff;
   d.remedy = Remedy::kSwapElement;
   return d;
 }

@@ -13,7 +13,7 @@ namespace ringfence::policy {
 
 namespace {
 
-void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
+void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) {
   const Network& net = ctx.net;
   const Mask vendors = vendor_table(net, ctx.rule.vendors);
   const Mask scope = element_mask(net, ctx.rule.where, &vendors);
@@ -59,7 +59,7 @@ void evaluate(const RuleContext& ctx, std::vector<Finding>& out) {
   }
 }
 
-std::string explain(const Network& net, const Rule& rule, const Finding& f) {
+std::string explain_zone_exclusion(const Network& net, const Rule& rule, const Finding& f) {
   const Zone& z = net.zones[f.zone];
   const std::string name = z.name.empty() ? z.id : z.name;
   const std::string footprint = rule.footprint == Footprint::kSector ? "'s sector" : "";
@@ -70,7 +70,7 @@ std::string explain(const Network& net, const Rule& rule, const Finding& f) {
          " from " + name + " (limit " + distance_text(rule.radius_m) + ")";
 }
 
-std::optional<ZoneUse> zones(const Rule& rule) {
+std::optional<ZoneUse> zones_zone_exclusion(const Rule& rule) {
   return ZoneUse{&rule.zones, rule.radius_m};
 }
 
@@ -82,9 +82,9 @@ RuleKindDescriptor zone_exclusion_kind() {
   d.keys = {"vendors", "zones", "radius_m", "footprint"};
   d.required = {{"vendors", "which vendors must keep away"},
                 {"radius_m", "the distance in metres"}};
-  d.evaluate = evaluate;
-  d.explain = explain;
-  d.zones = zones;
+  d.evaluate = evaluate_zone_exclusion;
+  d.explain = explain_zone_exclusion;
+  d.zones = zones_zone_exclusion;
   d.remedy = Remedy::kSwapElement;
   return d;
 }

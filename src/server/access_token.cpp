@@ -19,7 +19,7 @@ std::array<unsigned char, 32> sha256(std::string_view bytes) {
   return digest;
 }
 
-std::string_view trimmed(std::string_view s) {
+std::string_view trim_blanks(std::string_view s) {
   const auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
   while (!s.empty() && blank(s.front())) s.remove_prefix(1);
   while (!s.empty() && blank(s.back())) s.remove_suffix(1);
@@ -38,7 +38,7 @@ AccessToken AccessToken::from_file(const std::string& path) {
 }
 
 AccessToken AccessToken::from_text(std::string_view text, const std::string& origin) {
-  const std::string_view token = trimmed(text);
+  const std::string_view token = trim_blanks(text);
   for (char c : token)
     if (c <= ' ' || c > '~' || c == ';' || c == ',' || c == '"' || c == '\\')
       throw std::runtime_error(origin +
@@ -67,15 +67,15 @@ std::optional<std::string> presented_token(std::string_view authorization,
       const char a = authorization[i], b = kBearer[i];
       if ((a | 0x20) != (b | 0x20)) bearer = false;  // the scheme is case-insensitive
     }
-    if (bearer) return std::string(trimmed(authorization.substr(kBearer.size())));
+    if (bearer) return std::string(trim_blanks(authorization.substr(kBearer.size())));
   }
   // Cookie: name=value; name2=value2
   while (!cookie.empty()) {
     const std::size_t end = cookie.find(';');
-    const std::string_view pair = trimmed(cookie.substr(0, end));
+    const std::string_view pair = trim_blanks(cookie.substr(0, end));
     const std::size_t eq = pair.find('=');
-    if (eq != std::string_view::npos && trimmed(pair.substr(0, eq)) == kTokenCookie)
-      return std::string(trimmed(pair.substr(eq + 1)));
+    if (eq != std::string_view::npos && trim_blanks(pair.substr(0, eq)) == kTokenCookie)
+      return std::string(trim_blanks(pair.substr(eq + 1)));
     if (end == std::string_view::npos) break;
     cookie.remove_prefix(end + 1);
   }

@@ -11,7 +11,8 @@ namespace ringfence::server {
 
 namespace {
 
-std::string_view trimmed(std::string_view s) {
+// HTTP optional whitespace (spaces and tabs) off both ends.
+std::string_view trim_ows(std::string_view s) {
   while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
   while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
   return s;
@@ -33,7 +34,7 @@ template <typename F>
 void for_each_item(std::string_view list, F f) {
   while (!list.empty()) {
     const std::size_t comma = list.find(',');
-    const std::string_view item = trimmed(list.substr(0, comma));
+    const std::string_view item = trim_ows(list.substr(0, comma));
     if (!item.empty()) f(item);
     if (comma == std::string_view::npos) break;
     list.remove_prefix(comma + 1);
@@ -89,10 +90,10 @@ ContentEncoding negotiate_encoding(std::string_view accept_encoding) {
   double br = -1, gz = -1, any = -1;
   for_each_item(accept_encoding, [&](std::string_view item) {
     const std::size_t semi = item.find(';');
-    const std::string_view name = trimmed(item.substr(0, semi));
+    const std::string_view name = trim_ows(item.substr(0, semi));
     double q = 1;
     if (semi != std::string_view::npos) {
-      std::string_view param = trimmed(item.substr(semi + 1));
+      std::string_view param = trim_ows(item.substr(semi + 1));
       if (param.size() > 2 && (param[0] == 'q' || param[0] == 'Q') && param[1] == '=') {
         param.remove_prefix(2);
         auto [ptr, ec] = std::from_chars(param.data(), param.data() + param.size(), q);
