@@ -178,7 +178,8 @@ Command add_demo(CLI::App& root) {
                   << "  findings: " << (out / "check.json").string() << ", "
                   << (out / "findings.geojson").string() << " (opens in QGIS)\n"
                   << "  web UI:   ringfence serve " << bundle_dir
-                  << " --policy us-kr-sensitive --policy uk-2020\n";
+                  << " --policy us-kr-sensitive --policy uk-2020 --plan --crews " << opts->crews
+                  << "\n";
         return kOk;
       }};
 }
