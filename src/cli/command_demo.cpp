@@ -69,8 +69,7 @@ Command add_demo(CLI::App& root) {
       app, [opts] {
         namespace fs = std::filesystem;
         const auto start = std::chrono::steady_clock::now();
-        const PolicyArgs policy_args{kDemoPolicies, opts->at};
-        Pipeline pipeline(policy_args);
+        Pipeline pipeline(PolicyArgs{kDemoPolicies, opts->at});
         PlanArgs plan_args;
         plan_args.crews = opts->crews;
         const PlanOptions plan_options = plan_args.options(opts->threads.threads, pipeline.at());
@@ -99,6 +98,7 @@ Command add_demo(CLI::App& root) {
                   << count_noun(generated.zones, "sensitive zone") << " (seed " << generated.seed
                   << ")\n\n";
 
+        const std::vector<Policy> policies = pipeline.policies();  // evaluate() takes them
         const Evaluated run = pipeline.evaluate(load_bundle_with_progress(bundle_dir, opts->zones),
                                                 opts->threads.threads);
         const Network& net = run.bundle.network;
@@ -135,7 +135,7 @@ Command add_demo(CLI::App& root) {
                     << ": " << explain(net, result, f) << '\n';
         }
         progress("planning ...");
-        const Plan plan = make_plan(net, policy_args.load(), plan_options);
+        const Plan plan = make_plan(net, policies, plan_options);
         progress("");
         std::size_t missed = 0;
         for (const DeadlineOutcome& d : plan.deadlines) missed += d.met ? 0 : 1;

@@ -55,7 +55,9 @@ Command add_report(CLI::App& root) {
             std::optional<PlanOptions> plan_options;
             if (opts->plan)
               plan_options = opts->plan_args.options(opts->threads.threads, pipeline.at());
-            const std::vector<Policy> policies = opts->policies.load();
+            // The plan's policies, kept before evaluate() takes them.
+            const std::vector<Policy> policies =
+                plan_options ? pipeline.policies() : std::vector<Policy>{};
             const Evaluated run = pipeline.run(opts->bundle, opts->threads.threads);
             const CheckResult& result = run.result;
             ReportOptions report_options;

@@ -57,6 +57,8 @@ class Pipeline {
  public:
   explicit Pipeline(const PolicyArgs& policies);
   Days at() const { return at_; }
+  // The policies as loaded (until evaluate() takes them).
+  const std::vector<Policy>& policies() const { return policies_; }
   // Loads with progress on a terminal, and prints the bundle's first warnings.
   static LoadedBundle load(const BundleArg& bundle);
   Evaluated evaluate(LoadedBundle bundle, unsigned threads);
