@@ -64,6 +64,21 @@ std::string sites_csv(int n, const char* op = "A") {
   return s;
 }
 
+// Every Huawei element out by `deadline`.
+std::string huawei_out_by(const std::string& deadline) {
+  return "[policy]\nid = \"t\"\n[[rule]]\nid = \"ran\"\nkind = \"exclude\"\n"
+         "vendors = [\"Huawei\"]\ndeadline = " +
+         deadline + "\n";
+}
+
+// elements.csv: a Huawei radio R<i> at each site S1..S<n>, then a Nokia radio at S<n+1>.
+std::string huawei_radios_then_nokia(int n) {
+  std::string s = "element_id,site_id,vendor,domain\n";
+  for (int i = 1; i <= n; ++i)
+    s += "R" + std::to_string(i) + ",S" + std::to_string(i) + ",Huawei,ran\n";
+  return s + "R" + std::to_string(n + 1) + ",S" + std::to_string(n + 1) + ",Nokia,ran\n";
+}
+
 TEST(Plan, OneCrewTwoDeadlines) {
   // S1 holds a Huawei core element due in January; S2 and S3 Huawei radios due by
   // March; S4 is Ericsson throughout, so Ericsson is the replacement.
@@ -99,18 +114,8 @@ TEST(Plan, OneCrewTwoDeadlines) {
 TEST(Plan, InfeasibleDeadlineReportsShortfallAndCrewsNeeded) {
   // Five Huawei radio sites due by the end of February with one crew: two make it,
   // three are late by up to three months; three crews would meet it.
-  PlanBundle b({{"sites.csv", sites_csv(6)},
-                {"elements.csv",
-                 "element_id,site_id,vendor,domain\nR1,S1,Huawei,ran\nR2,S2,Huawei,ran\n"
-                 "R3,S3,Huawei,ran\nR4,S4,Huawei,ran\nR5,S5,Huawei,ran\nR6,S6,Nokia,ran\n"}});
-  const char* policy = R"([policy]
-id = "t"
-[[rule]]
-id = "ran"
-kind = "exclude"
-vendors = ["Huawei"]
-deadline = 2024-02-29
-)";
+  PlanBundle b({{"sites.csv", sites_csv(6)}, {"elements.csv", huawei_radios_then_nokia(5)}});
+  const std::string policy = huawei_out_by("2024-02-29");
   for (PlanSolver solver : {PlanSolver::kHeuristic, PlanSolver::kExact}) {
     const Plan p = plan(b.net(), policy, plan_options(1, solver));
     EXPECT_FALSE(p.deadlines_met);
@@ -203,18 +208,8 @@ deadline = 2024-12-31
 
 TEST(Plan, MonthlyBudgetSpreadsTheVisits) {
   // Four visits of 1,100 each with a budget of 2,500 a month: two a month.
-  PlanBundle b({{"sites.csv", sites_csv(5)},
-                {"elements.csv",
-                 "element_id,site_id,vendor,domain\nR1,S1,Huawei,ran\nR2,S2,Huawei,ran\n"
-                 "R3,S3,Huawei,ran\nR4,S4,Huawei,ran\nR5,S5,Nokia,ran\n"}});
-  const char* policy = R"([policy]
-id = "t"
-[[rule]]
-id = "ran"
-kind = "exclude"
-vendors = ["Huawei"]
-deadline = 2024-12-31
-)";
+  PlanBundle b({{"sites.csv", sites_csv(5)}, {"elements.csv", huawei_radios_then_nokia(4)}});
+  const std::string policy = huawei_out_by("2024-12-31");
   for (PlanSolver solver : {PlanSolver::kHeuristic, PlanSolver::kExact}) {
     PlanOptions o = plan_options(10, solver);
     o.monthly_budget = 2500;
