@@ -120,6 +120,16 @@ void send_cached(const httplib::Request& req, httplib::Response& res,
   send_shared(res, body.content_type(), std::move(bytes), encoding);
 }
 
+// A POST body must come as `type` (which a browser will not send across origins
+// without asking); otherwise 415 saying so.
+bool has_content_type(const httplib::Request& req, httplib::Response& res, const std::string& type,
+                      const std::string& what) {
+  if (req.get_header_value("Content-Type").rfind(type, 0) == 0) return true;
+  res.status = 415;
+  res.set_content(json_error("send " + what + " as Content-Type: " + type), "application/json");
+  return false;
+}
+
 Command add_serve(CLI::App& root) {
   auto opts = std::make_shared<ServeOptions>();
   CLI::App* app = root.add_subcommand(
@@ -301,22 +311,11 @@ Command add_serve(CLI::App& root) {
         });
         server.Post("/api/crews", [api](const httplib::Request& req, httplib::Response& res) {
           // JSON, not a form: a browser asks before sending it across origins.
-          if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-            res.status = 415;
-            res.set_content(json_error("send the crews as Content-Type: application/json"),
-                            "application/json");
-            return;
-          }
+          if (!has_content_type(req, res, "application/json", "the crews")) return;
           send(req, res, api->set_crews(req.body));
         });
         server.Post("/api/evaluate", [api](const httplib::Request& req, httplib::Response& res) {
-          const std::string type = req.get_header_value("Content-Type");
-          if (type.rfind("application/toml", 0) != 0) {
-            res.status = 415;
-            res.set_content(json_error("send the policy as Content-Type: application/toml"),
-                            "application/json");
-            return;
-          }
+          if (!has_content_type(req, res, "application/toml", "the policy")) return;
           const ApiResponse r = api->evaluate(req.body);
           if (r.status == 200) {
             const auto [findings, overdue] = api->counts();
