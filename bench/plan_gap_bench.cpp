@@ -4,99 +4,25 @@
 //
 //   ringfence_bench_plan_gap [INSTANCES=24] [TIME_LIMIT_S=60]
 //
-// Instances (seeds 1..N): two operators with 60 to 300 sites each site carrying an LTE
-// and an NR radio and a transport element (Huawei on about half of them), a core
-// element at every 25th site, random equipment prices and traffic; planned against a
-// policy with four deadlines (core out in 3 months, Huawei transport out of one region
-// in 6, a 35 % cap on NR sites in 12, a 50 % cap on LTE traffic per region in 18) with
-// 1 + sites / 60 crews per operator: the crews are tight and the caps' choice of sites
-// interacts with the visits the exclusions force anyway.
+// Instances (seeds 1..N) are those of tests/plan_instance.hpp: two operators with 60
+// to 300 sites, a policy with four deadlines (core out in 3 months, Huawei transport
+// out of one region in 6, a 35 % cap on NR sites in 12, a 50 % cap on LTE traffic per
+// region in 18) and 1 + sites / 60 crews per operator: the crews are tight and the
+// caps' choice of sites interacts with the visits the exclusions force anyway.
 #include <chrono>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <random>
 
+#include "plan_instance.hpp"
 #include "ringfence/bundle.hpp"
 #include "ringfence/plan.hpp"
 
-namespace {
-
-const char* kPolicy = R"([policy]
-id = "bench"
-[[rule]]
-id = "core"
-kind = "exclude"
-vendors = ["Huawei"]
-where = { domain = "core" }
-deadline = 2021-03-31
-[[rule]]
-id = "region-transport"
-kind = "exclude"
-vendors = ["Huawei"]
-where = { domain = "transport", region = "R1" }
-deadline = 2021-06-30
-[[rule]]
-id = "nr-cap"
-kind = "share_cap"
-vendors = ["Huawei"]
-where = { domain = "ran", technology = "nr" }
-per = ["operator"]
-measure = "sites"
-max_share = 0.35
-deadline = 2021-12-31
-[[rule]]
-id = "lte-traffic-cap"
-kind = "share_cap"
-vendors = ["Huawei"]
-where = { domain = "ran", technology = "lte" }
-per = ["operator", "region"]
-measure = "traffic"
-max_share = 0.5
-deadline = 2022-06-30
-)";
-
-// Writes one instance's bundle; returns the number of sites.
-std::size_t write_instance(const std::filesystem::path& dir, int seed) {
-  std::mt19937_64 rng(static_cast<std::uint64_t>(seed));
-  auto uniform = [&](double lo, double hi) {
-    return std::uniform_real_distribution<double>(lo, hi)(rng);
-  };
-  auto huawei = [&](double p) { return uniform(0, 1) < p; };
-  const std::size_t per_operator = 30 + static_cast<std::size_t>((seed * 37) % 121);
-  std::filesystem::create_directories(dir);
-  std::ofstream sites(dir / "sites.csv"), elements(dir / "elements.csv");
-  sites << "site_id,operator,lat,lon,region\n";
-  elements << "element_id,site_id,vendor,domain,function,technology,traffic,replace_cost\n";
-  std::size_t n = 0, e = 0;
-  for (const char* op : {"A", "B"})
-    for (std::size_t i = 0; i < per_operator; ++i, ++n) {
-      const std::string site = std::string(op) + "-S" + std::to_string(i);
-      sites << site << "," << op << "," << uniform(35, 38) << "," << uniform(126, 129) << ",R"
-            << 1 + (i % 4) << "\n";
-      const char* other = (i % 3 == 0) ? "Nokia" : "Ericsson";
-      auto element = [&](const char* vendor, const char* domain, const char* function,
-                         const char* tech, double traffic, double cost) {
-        elements << "E" << e++ << "," << site << "," << vendor << "," << domain << "," << function
-                 << "," << tech << "," << traffic << "," << static_cast<long>(cost) << "\n";
-      };
-      element(huawei(0.55) ? "Huawei" : other, "ran", "enb", "lte", uniform(1, 10),
-              uniform(5000, 40000));
-      element(huawei(0.5) ? "Huawei" : other, "ran", "gnb", "nr", uniform(1, 10),
-              uniform(10000, 60000));
-      element(huawei(0.3) ? "Huawei" : other, "transport", "router", "", 0, uniform(2000, 15000));
-      if (i % 25 == 0)
-        element(huawei(0.5) ? "Huawei" : "Ericsson", "core", "upf", "", 0, uniform(1e5, 5e5));
-    }
-  return n;
-}
-
-}  // namespace
-
 int main(int argc, char** argv) {
   using namespace ringfence;
+  using namespace ringfence::plan_instance;
   const int instances = argc > 1 ? std::atoi(argv[1]) : 24;
   const double time_limit = argc > 2 ? std::atof(argv[2]) : 60;
   const auto dir = std::filesystem::temp_directory_path() /
@@ -111,7 +37,7 @@ int main(int argc, char** argv) {
     const LoadedBundle bundle = load_bundle(dir.string());
     PlanOptions o;
     o.start = *parse_iso_date("2021-01-01");
-    o.crews.default_crews = 1 + static_cast<int>(sites / 2 / 60);
+    o.crews.default_crews = tight_crews(sites);
     o.costs.use_replace_cost = true;
     o.time_limit_s = time_limit;
     o.threads = 1;
