@@ -354,5 +354,31 @@ TEST_F(GisExport, FailedExportLeavesThePreviousFileAndNoTemporaryFiles) {
   EXPECT_EQ(gis_run("export " + shell_quoted(kGisKorea) + " --to out.shp").exit_code, 2);
 }
 
+// GDAL is a module loaded on first use: without it, CSV bundles still work, and GIS
+// input and output fail with a message that says what is missing, writing nothing.
+TEST_F(GisExport, WithoutTheGisModuleOnlyGisFormatsFail) {
+  const std::string missing = (dir_->path() / "nowhere" / "ringfence_gdal.so").string();
+  const std::string env = "RINGFENCE_GDAL_MODULE=" + shell_quoted(missing) + " ";
+  const RunResult csv = run_command(env + shell_quoted(RINGFENCE_BIN) + " check " +
+                                    shell_quoted(kGisKorea) + kPolicies + " --format json");
+  EXPECT_EQ(csv.exit_code, 1) << csv.err;
+  EXPECT_EQ(json::parse(csv.out)["findings"], check_json(kGisKorea)["findings"]);
+  const fs::path target = dir_->path() / "never.gpkg";
+  const RunResult out =
+      run_command(env + shell_quoted(RINGFENCE_BIN) + " export " + shell_quoted(kGisKorea) +
+                  " --to " + shell_quoted(target.string()));
+  EXPECT_EQ(out.exit_code, 2);
+  EXPECT_NE(out.err.find("need ringfence's GIS module ringfence_gdal.so, which is missing "
+                         "(looked at " +
+                         missing + ")"),
+            std::string::npos)
+      << out.err;
+  EXPECT_FALSE(fs::exists(target));
+  const RunResult in =
+      run_command(env + shell_quoted(RINGFENCE_BIN) + " validate " + shell_quoted(gpkg_));
+  EXPECT_EQ(in.exit_code, 2);
+  EXPECT_NE(in.err.find("ringfence_gdal.so, which is missing"), std::string::npos) << in.err;
+}
+
 }  // namespace
 }  // namespace ringfence::testing

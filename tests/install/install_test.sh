@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the build into a temporary prefix, puts the source and build trees out of
 # reach (an empty tmpfs over each, in a private mount namespace), and runs demo,
-# generate and report from the installed copy: it must need nothing but its prefix.
+# generate, report and a GeoPackage round trip from the installed copy: it must need nothing but its prefix.
 #   tests/install/install_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(realpath "$1")
@@ -11,7 +11,7 @@ trap 'rm -rf "$work"' EXIT
 prefix="$work/prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 bin="$prefix/bin/ringfence"
-for f in bin/ringfence share/ringfence/report-template.html share/ringfence/profiles/kr.toml \
+for f in bin/ringfence lib/ringfence/ringfence_gdal.so share/ringfence/report-template.html share/ringfence/profiles/kr.toml \
   share/ringfence/places/KR.csv share/ringfence/zones/kr.geojson share/ringfence/presets/uk-2020.toml; do
   [ -e "$prefix/$f" ] || { echo "not installed: $f" >&2; exit 1; }
 done
@@ -37,5 +37,7 @@ unshare -m --propagation private bash -euo pipefail -c "
   test -s gb/elements.csv
   env -u RINGFENCE_DATA_DIR -u RINGFENCE_WEB_DIR '$bin' report gb --policy uk-2020 --at 2024-06-01 --out gb.html >/dev/null
   test -s gb.html
+  '$bin' export gb --to gb.gpkg >/dev/null
+  '$bin' validate gb.gpkg >/dev/null
 "
-echo "installed copy ran demo, generate and report with the sources out of reach"
+echo "installed copy ran demo, generate, report and export with the sources out of reach"

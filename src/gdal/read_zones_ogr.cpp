@@ -3,8 +3,8 @@
 #include <cmath>
 #include <set>
 
-#include "io/gdal_support.hpp"
-#include "io/gis_readers.hpp"
+#include "gdal/gdal_api.hpp"
+#include "gdal/gdal_support.hpp"
 #include "ringfence/output.hpp"
 
 namespace ringfence::io {
@@ -142,20 +142,24 @@ void read_layer(OGRLayer& layer, const std::string& display, Network& net, Diagn
 
 }  // namespace
 
-void read_zones_ogr(const std::string& path, const std::string& display, Network& net,
-                    Diagnostics& diag) {
+}  // namespace ringfence::io
+
+namespace ringfence::gdal {
+
+void read_zones(const std::string& path, const std::string& display, Network& net,
+                Diagnostics& diag) {
   try {
-    GDALDatasetUniquePtr ds = open_vector(path, display);
+    GDALDatasetUniquePtr ds = io::open_vector(path, display);
     std::set<std::string> ids;
     if (OGRLayer* zones = ds->GetLayerByName("zones")) {
-      read_layer(*zones, display, net, diag, ids);
+      io::read_layer(*zones, display, net, diag, ids);
       return;
     }
     if (ds->GetLayerCount() == 0) diag.error(display, 0, 0, "has no layers (expected zones)");
-    for (OGRLayer* layer : ds->GetLayers()) read_layer(*layer, display, net, diag, ids);
+    for (OGRLayer* layer : ds->GetLayers()) io::read_layer(*layer, display, net, diag, ids);
   } catch (const InputError& e) {
     for (const auto& d : e.diagnostics().errors()) diag.error(d.file, d.line, d.column, d.message);
   }
 }
 
-}  // namespace ringfence::io
+}  // namespace ringfence::gdal

@@ -1,6 +1,4 @@
 // GeoPackage and KML output through GDAL/OGR (layout in ringfence/gis_export.hpp).
-#include "ringfence/gis_export.hpp"
-
 #include <stdlib.h>
 
 #include <cmath>
@@ -10,7 +8,8 @@
 #include <set>
 #include <stdexcept>
 
-#include "io/gdal_support.hpp"
+#include "gdal/gdal_api.hpp"
+#include "gdal/gdal_support.hpp"
 #include "ringfence/check_output.hpp"
 
 namespace ringfence {
@@ -303,6 +302,10 @@ void in_transaction(GDALDataset& ds, const std::function<void()>& write) {
 
 }  // namespace
 
+}  // namespace ringfence
+
+namespace ringfence::gdal {
+
 void write_geopackage(const std::string& path, const Network& net,
                       const std::vector<TextTable>& tables, const CheckResult* result) {
   write_dataset(path, "GPKG", [&](GDALDataset& ds) {
@@ -322,4 +325,4 @@ void write_findings_kml(const std::string& path, const Network& net, const Check
                 [&](GDALDataset& ds) { write_findings(ds, path, net, &result, true); });
 }
 
-}  // namespace ringfence
+}  // namespace ringfence::gdal

@@ -3,16 +3,18 @@
 // identically; problems are located by layer and feature.
 #include <filesystem>
 
-#include "io/gdal_support.hpp"
+#include "gdal/gdal_api.hpp"
+#include "gdal/gdal_support.hpp"
+#include "gdal/layer_as_csv.hpp"
 #include "io/gis_readers.hpp"
-#include "io/layer_as_csv.hpp"
 #include "io/readers.hpp"
 #include "io/sha256.hpp"
 #include "io/text_checks.hpp"
 
-namespace ringfence::io {
+namespace ringfence::gdal {
 
 LoadedBundle load_geopackage_bundle(const std::string& path, const BundleOptions& options) {
+  using namespace ringfence::io;
   LoadedBundle out;
   Network& net = out.network;
   {
@@ -51,10 +53,10 @@ LoadedBundle load_geopackage_bundle(const std::string& path, const BundleOptions
     read_zones_file(options.zones_file, options.zones_file, options.zones_file, net, diag,
                     out.files);
   else if (ds->GetLayerByName("zones"))
-    read_zones_ogr(path, path, net, diag);
+    read_zones(path, path, net, diag);
   ds.reset();
   finish_bundle(out, raw_counts, diag);
   return out;
 }
 
-}  // namespace ringfence::io
+}  // namespace ringfence::gdal

@@ -1,9 +1,9 @@
-#include "io/layer_as_csv.hpp"
+#include "gdal/layer_as_csv.hpp"
 
 #include <algorithm>
 #include <cstdio>
 
-#include "io/gdal_support.hpp"
+#include "gdal/gdal_support.hpp"
 #include "ringfence/output.hpp"
 
 namespace ringfence::io {

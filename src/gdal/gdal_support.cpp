@@ -1,4 +1,4 @@
-#include "io/gdal_support.hpp"
+#include "gdal/gdal_support.hpp"
 
 #include <cpl_error.h>
 
