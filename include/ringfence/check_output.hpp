@@ -14,7 +14,9 @@ struct CheckInputs {
 };
 
 std::string render_check_text(const Network& net, const CheckResult& r, const CheckInputs& in);
-std::string render_check_json(const Network& net, const CheckResult& r, const CheckInputs& in);
+// `threads`: how many threads render the findings (0: one per hardware thread).
+std::string render_check_json(const Network& net, const CheckResult& r, const CheckInputs& in,
+                              unsigned threads = 1);
 std::string render_check_csv(const Network& net, const CheckResult& r);
 std::string render_check_geojson(const Network& net, const CheckResult& r);
 

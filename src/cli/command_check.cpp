@@ -42,7 +42,7 @@ Command add_check(CLI::App& root) {
             if (opts->timeline)
               text = render_timeline(check_timeline(net, result), format);
             else if (format == "json")
-              text = render_check_json(net, result, inputs);
+              text = render_check_json(net, result, inputs, opts->threads.threads);
             else if (format == "csv")
               text = render_check_csv(net, result);
             else if (format == "geojson")

@@ -15,6 +15,9 @@ double round_mm(double metres);
 // One finding as a JSON object (rule_id, kind, status, deadline, element or group
 // fields, zone_id/distance_m, path, missing, message).
 void write_finding_json(JsonWriter& w, const Network& net, const CheckResult& r, const Finding& f);
+// Every finding of `r` as items of the array `w` is in, rendered on `threads` threads
+// (0: one per hardware thread), in order.
+void write_findings_json(JsonWriter& w, const Network& net, const CheckResult& r, unsigned threads);
 // The head of the document into an open object: ringfence, at, inputs, policies,
 // summary (findings, overdue, due, by_rule, not_yet_effective).
 void write_check_preamble(JsonWriter& w, const CheckResult& r, const CheckInputs& in);

@@ -1,9 +1,11 @@
 #include "ringfence/check_output.hpp"
 
+#include <atomic>
 #include <cmath>
 #include <map>
 #include <sstream>
 
+#include "analysis/thread_budget.hpp"
 #include "output/check_json.hpp"
 #include "output/json_writer.hpp"
 #include "ringfence/count_noun.hpp"
@@ -66,6 +68,42 @@ void write_finding_json(JsonWriter& w, const Network& net, const CheckResult& r,
   w.end_object();
 }
 
+void write_findings_json(JsonWriter& w, const Network& net, const CheckResult& r,
+                         unsigned threads) {
+  // A finding's message (its rule kind's explanation) and the escaping of its text
+  // are most of the JSON's cost: blocks of findings are rendered in parallel, a round
+  // of one block per thread at a time (so the extra memory stays a few blocks), and
+  // appended in order.
+  constexpr std::size_t kBlock = 4096;
+  const std::vector<Finding>& all = r.findings;
+  analysis::ThreadBudget budget(threads);
+  const unsigned n = budget.limit();
+  if (n <= 1 || all.size() <= kBlock) {
+    for (const auto& f : all) write_finding_json(w, net, r, f);
+    return;
+  }
+  std::vector<std::string> texts(n);
+  std::vector<JsonWriter> parts;
+  for (std::size_t round = 0; round < all.size(); round += kBlock * n) {
+    parts.clear();
+    for (unsigned k = 0; k < n; ++k) {
+      const bool first = round + k * kBlock == 0;
+      parts.push_back(w.part(texts[k], first));
+    }
+    std::atomic<unsigned> next{0};
+    budget.run(n, [&] {
+      for (unsigned k = next++; k < n; k = next++) {
+        texts[k].clear();
+        const std::size_t begin = std::min(all.size(), round + k * kBlock);
+        const std::size_t end = std::min(all.size(), begin + kBlock);
+        for (std::size_t i = begin; i < end; ++i) write_finding_json(parts[k], net, r, all[i]);
+      }
+    });
+    for (unsigned k = 0; k < n; ++k)
+      if (!texts[k].empty()) w.append_part(texts[k], parts[k]);
+  }
+}
+
 std::string group_cell(const Rule& rule, const Finding& f) {
   std::string out;
   for (std::size_t i = 0; i < rule.per.size(); ++i)
@@ -105,14 +143,15 @@ void write_check_preamble(JsonWriter& w, const CheckResult& r, const CheckInputs
 
 }  // namespace output
 
-std::string render_check_json(const Network& net, const CheckResult& r, const CheckInputs& in) {
+std::string render_check_json(const Network& net, const CheckResult& r, const CheckInputs& in,
+                              unsigned threads) {
   std::string out;
   out.reserve(256 + r.findings.size() * 400);
   output::JsonWriter w(out);
   w.begin_object();
   output::write_check_preamble(w, r, in);
   w.key("findings").begin_array();
-  for (const auto& f : r.findings) output::write_finding_json(w, net, r, f);
+  output::write_findings_json(w, net, r, threads);
   w.end_array();
   w.end_object();
   return out;

@@ -30,6 +30,19 @@ class JsonWriter {
   JsonWriter& value(std::int64_t v);
   JsonWriter& value(bool v);
   JsonWriter& null();
+  // A writer for a part of the array this writer is in, written to `out` (to render
+  // parts in parallel): the same nesting and separators; `first` when no item of the
+  // array precedes the part. `append_part` appends the part and takes its state.
+  JsonWriter part(std::string& out, bool first) const {
+    JsonWriter w(out, pretty_, numbers_);
+    w.stack_ = stack_;
+    if (!first) w.stack_.back().empty = false;
+    return w;
+  }
+  void append_part(const std::string& text, const JsonWriter& part) {
+    out_ += text;
+    stack_ = part.stack_;
+  }
   // key + value in one call.
   template <typename T>
   JsonWriter& field(std::string_view k, const T& v) {
