@@ -119,6 +119,16 @@ struct Xy {
   double x = 0, y = 0;
 };
 
+// The squared distance from p to the segment a-b.
+double segment_distance2(Xy p, Xy a, Xy b) {
+  const double dx = b.x - a.x, dy = b.y - a.y;
+  const double len2 = dx * dx + dy * dy;
+  double t = len2 > 0 ? ((p.x - a.x) * dx + (p.y - a.y) * dy) / len2 : 0;
+  t = std::clamp(t, 0.0, 1.0);
+  const double ex = p.x - (a.x + t * dx), ey = p.y - (a.y + t * dy);
+  return ex * ex + ey * ey;
+}
+
 double segment_distance(Xy p, Xy a, Xy b) {
   const double dx = b.x - a.x, dy = b.y - a.y;
   const double len2 = dx * dx + dy * dy;
@@ -261,26 +271,31 @@ double distance_to_zone_m(LonLat p, const Zone& zone, double limit_m) {
     if (dlon < -180) dlon += 360;
     return Xy{dlon * m_lon, (q.lat - p.lat) * m_lat};
   };
+  // Squared distances rank the edges (a square root per edge, through hypot, was a
+  // tenth of question 1's time).
   struct Edge {
-    double approx;
+    double approx2;
     LonLat a, b;
   };
-  std::vector<Edge> edges;
-  double best_approx = INFINITY;
+  thread_local std::vector<Edge> edges;
+  edges.clear();
+  double best_approx2 = INFINITY;
   for (const auto& polygon : zone.polygons)
     for (const auto& ring : polygon)
       for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-        const double d = segment_distance({0, 0}, local(ring[i]), local(ring[i + 1]));
-        best_approx = std::min(best_approx, d);
-        edges.push_back({d, ring[i], ring[i + 1]});
+        const double d2 = segment_distance2({0, 0}, local(ring[i]), local(ring[i + 1]));
+        best_approx2 = std::min(best_approx2, d2);
+        edges.push_back({d2, ring[i], ring[i + 1]});
       }
   // The local planar distance is within a fraction of a percent of the geodesic one
   // at these ranges: far zones need no exact measure, and only edges near the
   // nearest can hold the minimum.
+  const double best_approx = std::sqrt(best_approx2);
   if (best_approx > limit_m * 1.01 + 5) return best_approx;
+  const double reach = best_approx * 1.01 + 5;
   double best = INFINITY;
   for (const auto& e : edges)
-    if (e.approx <= best_approx * 1.01 + 5)
+    if (e.approx2 <= reach * reach)
       best = std::min(best, distance_to_geodesic_segment(p, e.a, e.b));
   return best;
 }
