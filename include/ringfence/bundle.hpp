@@ -26,6 +26,8 @@ struct BundleOptions {
   // A zones file (GeoJSON, KML, Shapefile, GeoPackage, ...) used instead of the
   // bundle's own zones.* file; empty: the bundle's.
   std::string zones_file;
+  // Threads for the parts of loading that run in parallel (0: one per hardware thread).
+  unsigned threads = 0;
 };
 
 // Reads and validates every file. Throws InputError carrying all errors found (up to

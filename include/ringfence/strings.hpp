@@ -3,6 +3,7 @@
 #pragma once
 #include <cstdint>
 #include <deque>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -41,6 +42,11 @@ class IdColumn {
   // Appends id; returns the existing row instead (and appends nothing) if present.
   std::uint32_t insert(std::string_view id, bool& inserted);
   std::uint32_t find(std::string_view id) const;
+  // A hint that `id` is about to be looked up: starts loading its first index slot,
+  // so that cache miss overlaps other work.
+  void prefetch(std::string_view id) const {
+    if (!slots_.empty()) __builtin_prefetch(&slots_[hash_of(id) & (slots_.size() - 1)]);
+  }
   std::string_view get(std::uint32_t row) const {
     return {chars_.data() + offsets_[row], offsets_[row + 1] - offsets_[row]};
   }
@@ -51,6 +57,7 @@ class IdColumn {
 
  private:
   friend struct PackCodec;
+  static std::size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
   void grow_index();
   std::vector<char> chars_;
   std::vector<std::uint32_t> offsets_{0};

@@ -99,8 +99,9 @@ Command add_demo(CLI::App& root) {
                   << ")\n\n";
 
         const std::vector<Policy> policies = pipeline.policies();  // evaluate() takes them
-        const Evaluated run = pipeline.evaluate(load_bundle_with_progress(bundle_dir, opts->zones),
-                                                opts->threads.threads);
+        const Evaluated run = pipeline.evaluate(
+            load_bundle_with_progress(bundle_dir, opts->zones, opts->threads.threads),
+            opts->threads.threads);
         const Network& net = run.bundle.network;
         std::cout << "== who built it: each vendor's share of the elements, per operator\n"
                   << render_exposure_text(

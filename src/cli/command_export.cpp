@@ -54,7 +54,7 @@ Command add_export(CLI::App& root) {
             const Days at = parse_at_option(opts->at);
             std::vector<Policy> policies;
             for (const auto& p : opts->policies) policies.push_back(load_policy(p));
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle, opts->zones);
+            LoadedBundle bundle = load_bundle_with_progress(opts->bundle, opts->zones, opts->threads);
             print_warnings(bundle.warnings, 5);
             const Network& net = bundle.network;
             std::unique_ptr<CheckResult> result;

@@ -69,10 +69,11 @@ void add_zones_option(CLI::App* app, std::string& zones) {
                   "or any vector format GDAL reads, in any CRS");
 }
 
-LoadedBundle load_bundle_with_progress(const std::string& dir, const std::string& zones) {
+LoadedBundle load_bundle_with_progress(const std::string& dir, const std::string& zones,
+                                       unsigned threads) {
   const auto start = std::chrono::steady_clock::now();
   progress("loading " + dir + " ...");
-  LoadedBundle bundle = load_bundle(dir, BundleOptions{zones});
+  LoadedBundle bundle = load_bundle(dir, BundleOptions{zones, threads});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress("loaded " + count_noun(bundle.network.elements.size(), "element") + " in " +

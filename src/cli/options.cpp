@@ -58,8 +58,8 @@ void ThreadsArg::add_to(CLI::App& app) {
 Pipeline::Pipeline(const PolicyArgs& policies)
     : at_(policies.at_date()), policies_(policies.load()) {}
 
-LoadedBundle Pipeline::load(const BundleArg& arg) {
-  LoadedBundle bundle = load_bundle_with_progress(arg.path, arg.zones);
+LoadedBundle Pipeline::load(const BundleArg& arg, unsigned threads) {
+  LoadedBundle bundle = load_bundle_with_progress(arg.path, arg.zones, threads);
   print_warnings(bundle.warnings, 5);
   return bundle;
 }

@@ -60,10 +60,10 @@ class Pipeline {
   // The policies as loaded (until evaluate() takes them).
   const std::vector<Policy>& policies() const { return policies_; }
   // Loads with progress on a terminal, and prints the bundle's first warnings.
-  static LoadedBundle load(const BundleArg& bundle);
+  static LoadedBundle load(const BundleArg& bundle, unsigned threads = 0);
   Evaluated evaluate(LoadedBundle bundle, unsigned threads);
   Evaluated run(const BundleArg& bundle, unsigned threads) {
-    return evaluate(load(bundle), threads);
+    return evaluate(load(bundle, threads), threads);
   }
 
  private:

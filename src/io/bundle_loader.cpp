@@ -156,7 +156,9 @@ LoadedBundle load_bundle(const std::string& directory, const BundleOptions& opti
               io::read_elements(csv, net, diag, raw_counts, &refused);
             }));
   with_file(dir, "links.csv", false, ahead.take("links.csv"), out, diag,
-            csv_reader([&](io::CsvReader& csv) { io::read_links(csv, net, diag, &refused); }));
+            csv_reader([&](io::CsvReader& csv) {
+              io::read_links(csv, net, diag, &refused, options.threads);
+            }));
   if (!options.zones_file.empty()) {
     io::read_zones_file(options.zones_file, options.zones_file, options.zones_file, net, diag,
                         out.files);

@@ -49,6 +49,19 @@ class CsvReader {
   // once instead of letting them grow by doubling.
   std::size_t line_breaks() const;
 
+  // Where the reader stands, to read the same rows again. Reading unescapes quoted
+  // fields in place, so rows may be read twice only when `quotes_ahead()` is false.
+  struct Mark {
+    std::size_t pos, line, line_start;
+  };
+  Mark mark() const { return {pos_, line_, line_start_}; }
+  void rewind(const Mark& m) {
+    pos_ = m.pos;
+    line_ = m.line;
+    line_start_ = m.line_start;
+  }
+  bool quotes_ahead() const { return text_.find('"', pos_) != std::string::npos; }
+
  private:
   CsvReader(std::string text, std::string name);
   // Parses one record at pos_; false at EOF. Reports and returns ok=false on error.

@@ -207,9 +207,11 @@ void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
   e.id.shrink_to_fit();
 }
 
-void read_links(CsvReader& csv, Network& net, Diagnostics& diag, const RefusedRows* refused) {
+void read_links(CsvReader& csv, Network& net, Diagnostics& diag, const RefusedRows* refused,
+                unsigned threads) {
   if (!csv.read_header(diag) || !csv.require_columns({"from", "to"}, diag)) return;
   const std::size_t c_from = *csv.column("from"), c_to = *csv.column("to");
+  if (read_links_in_parallel(csv, c_from, c_to, net, threads)) return;
   net.links.from.reserve(net.links.from.size() + csv.line_breaks());
   net.links.to.reserve(net.links.to.size() + csv.line_breaks());
   CsvRow row;

@@ -24,8 +24,14 @@ void read_sites(CsvReader& csv, Network& net, Diagnostics& diag, RefusedRows* re
 // raw_counts[i]: how many rows spelled their vendor as strings id i.
 void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
                    std::vector<std::size_t>& raw_counts, RefusedRows* refused = nullptr);
+// `threads`: how many threads look the link ends up (0: one per hardware thread).
 void read_links(CsvReader& csv, Network& net, Diagnostics& diag,
-                const RefusedRows* refused = nullptr);
+                const RefusedRows* refused = nullptr, unsigned threads = 1);
+// The rows of links.csv (the reader past its header) resolved on `threads` threads,
+// when every row is good; false, the reader rewound and nothing added, when a row
+// needs a message (read_links then reads the rows one by one) or the file has quotes.
+bool read_links_in_parallel(CsvReader& csv, std::size_t c_from, std::size_t c_to, Network& net,
+                            unsigned threads);
 // `text` is the file's content; `name` the display name used in messages.
 void read_zones(const std::string& text, const std::string& name, Network& net, Diagnostics& diag);
 // Throws InputError when `diag` holds errors; otherwise records the vendor spellings

@@ -5,7 +5,9 @@
 
 namespace ringfence {
 
-StringPool::StringPool() { intern(""); }
+StringPool::StringPool() {
+  intern("");
+}
 
 std::uint32_t StringPool::intern(std::string_view text) {
   if (auto it = ids_.find(text); it != ids_.end()) return it->second;
@@ -25,8 +27,6 @@ std::size_t StringPool::memory_bytes() const {
   for (const auto& s : strings_) bytes += sizeof(std::string) + (s.size() > 15 ? s.capacity() : 0);
   return bytes;
 }
-
-static std::size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
 
 void IdColumn::reserve(std::size_t rows, std::size_t chars) {
   offsets_.reserve(rows + 1);

@@ -992,5 +992,49 @@ TEST(BundleLoader, ErrorsStopAtTheLimitAndTheRestAreCounted) {
   }
 }
 
+// links.csv is resolved on several threads when its rows are good: the same links as
+// read row by row; and when a row is bad, the same errors in the same order.
+TEST(BundleLoader, LinksResolvedInParallelEqualThoseReadRowByRow) {
+  TempDir dir;
+  std::string elements = "element_id,site_id,vendor,domain\n", links = "from,to\n";
+  constexpr int kElements = 20000, kLinks = 50000;  // several chunks of lookups
+  for (int i = 0; i < kElements; ++i) elements += "E" + std::to_string(i) + ",S1,Nokia,ran\n";
+  std::vector<std::uint32_t> from, to;
+  for (std::uint64_t i = 0; i < kLinks; ++i) {
+    from.push_back(static_cast<std::uint32_t>((i * 7919) % kElements));
+    to.push_back(static_cast<std::uint32_t>((i * 104729 + 13) % kElements));
+    links += "E" + std::to_string(from.back()) + ",E" + std::to_string(to.back()) + "\n";
+  }
+  write_bundle(dir, {{"sites.csv", kSites}, {"elements.csv", elements}, {"links.csv", links}});
+  auto load = [&](unsigned threads) { return load_bundle(dir.str(), BundleOptions{"", threads}); };
+  for (unsigned threads : {1u, 2u, 3u}) {
+    const LoadedBundle b = load(threads);
+    EXPECT_EQ(b.network.links.from, from) << threads;
+    EXPECT_EQ(b.network.links.to, to) << threads;
+  }
+  // A quoted field: read row by row whatever the threads.
+  dir.write("links.csv", "from,to\n\"E1\",E2\n" + links.substr(8));
+  EXPECT_EQ(load(2).network.links.size(), static_cast<std::size_t>(kLinks + 1));
+  // Unknown and empty ends, and a row with a field too many, far apart.
+  std::string bad = links;
+  bad += "E1,E404404\n";
+  bad.insert(8, "E3,\nE1,E2,E3\n");
+  dir.write("links.csv", bad);
+  auto errors = [&](unsigned threads) {
+    std::vector<std::string> out;
+    try {
+      load(threads);
+    } catch (const InputError& e) {
+      for (const auto& d : e.diagnostics().errors()) out.push_back(d.to_string());
+    }
+    return out;
+  };
+  const std::vector<std::string> one = errors(1);
+  ASSERT_EQ(one.size(), 3u);
+  EXPECT_EQ(one[0], path_of(dir, "links.csv") + ":2:4: empty to (expected a value)");
+  EXPECT_NE(one[2].find(":50004:4: link end 'E404404'"), std::string::npos) << one[2];
+  EXPECT_EQ(errors(2), one);
+}
+
 }  // namespace
 }  // namespace ringfence::testing
