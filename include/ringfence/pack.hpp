@@ -16,7 +16,7 @@
 namespace ringfence {
 
 // Bumped whenever the layout or the meaning of a field changes.
-inline constexpr std::uint32_t kPackFormatVersion = 1;
+inline constexpr std::uint32_t kPackFormatVersion = 2;
 
 // Writes a snapshot of `bundle`, loaded from `bundle_dir`, to `out_path` atomically.
 void write_pack(const LoadedBundle& bundle, const std::string& bundle_dir,

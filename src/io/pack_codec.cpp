@@ -112,17 +112,18 @@ void PackCodec::read(PackReader& r, IdColumn& ids, bool index_valid) {
   const std::size_t rows = ids.size();
   const std::size_t slots = ids.slots_.size();
   if (slots != 0 && ((slots & (slots - 1)) != 0 || slots < (rows + 1) * 2)) r.damaged();
-  for (std::uint32_t s : ids.slots_)
-    if (s > rows) r.damaged();
+  for (std::uint64_t s : ids.slots_)
+    if (s != 0 && IdColumn::row_of(s) >= rows) r.damaged();
   if (index_valid) return;
   // Another hash function wrote this index: rebuild it.
   std::fill(ids.slots_.begin(), ids.slots_.end(), 0);
   if (slots == 0) return;
   const std::size_t mask = slots - 1;
   for (std::uint32_t row = 0; row < rows; ++row) {
-    std::size_t i = std::hash<std::string_view>{}(ids.get(row)) & mask;
+    const std::size_t hash = IdColumn::hash_of(ids.get(row));
+    std::size_t i = hash & mask;
     while (ids.slots_[i] != 0) i = (i + 1) & mask;
-    ids.slots_[i] = row + 1;
+    ids.slots_[i] = IdColumn::slot_of(hash, row);
   }
 }
 

@@ -26,7 +26,8 @@
 //
 // str: u64 length, bytes. strs: u64 n, n x str. map: u64 n, n x (str, str).
 // column: u64 count, padding to 8, count x sizeof(T) bytes. id column: column of
-// chars, column of u32 offsets, column of u32 index slots.
+// chars, column of u32 offsets, column of u64 index slots (the upper 32 bits of the
+// id's hash, then row + 1; 0 empty).
 #pragma once
 #include <cstdint>
 #include <cstring>

@@ -50,16 +50,16 @@ void IdColumn::shrink_to_fit() {
 }
 
 std::size_t IdColumn::memory_bytes() const {
-  return chars_.capacity() + offsets_.capacity() * 4 + slots_.capacity() * 4;
+  return chars_.capacity() + offsets_.capacity() * 4 + slots_.capacity() * 8;
 }
 
 void IdColumn::grow_index() {
-  std::vector<std::uint32_t> old = std::move(slots_);
+  std::vector<std::uint64_t> old = std::move(slots_);
   slots_.assign(old.empty() ? 1024 : old.size() * 2, 0);
   const std::size_t mask = slots_.size() - 1;
-  for (std::uint32_t slot : old) {
+  for (std::uint64_t slot : old) {
     if (slot == 0) continue;
-    std::size_t i = hash_of(get(slot - 1)) & mask;
+    std::size_t i = hash_of(get(row_of(slot))) & mask;
     while (slots_[i] != 0) i = (i + 1) & mask;
     slots_[i] = slot;
   }
@@ -68,28 +68,30 @@ void IdColumn::grow_index() {
 std::uint32_t IdColumn::find(std::string_view id) const {
   if (slots_.empty()) return kNotFound;
   const std::size_t mask = slots_.size() - 1;
-  for (std::size_t i = hash_of(id) & mask;; i = (i + 1) & mask) {
-    const std::uint32_t slot = slots_[i];
+  const std::size_t hash = hash_of(id);
+  for (std::size_t i = hash & mask;; i = (i + 1) & mask) {
+    const std::uint64_t slot = slots_[i];
     if (slot == 0) return kNotFound;
-    if (get(slot - 1) == id) return slot - 1;
+    if (same_hash(slot, hash) && get(row_of(slot)) == id) return row_of(slot);
   }
 }
 
 std::uint32_t IdColumn::insert(std::string_view id, bool& inserted) {
   if ((size() + 1) * 2 > slots_.size()) grow_index();
   const std::size_t mask = slots_.size() - 1;
-  std::size_t i = hash_of(id) & mask;
+  const std::size_t hash = hash_of(id);
+  std::size_t i = hash & mask;
   for (; slots_[i] != 0; i = (i + 1) & mask) {
-    if (get(slots_[i] - 1) == id) {
+    if (same_hash(slots_[i], hash) && get(row_of(slots_[i])) == id) {
       inserted = false;
-      return slots_[i] - 1;
+      return row_of(slots_[i]);
     }
   }
   if (chars_.size() + id.size() > UINT32_MAX) throw std::length_error("id column over 4 GiB");
   const auto row = static_cast<std::uint32_t>(size());
   chars_.insert(chars_.end(), id.begin(), id.end());
   offsets_.push_back(static_cast<std::uint32_t>(chars_.size()));
-  slots_[i] = row + 1;
+  slots_[i] = slot_of(hash, row);
   inserted = true;
   return row;
 }

@@ -123,7 +123,7 @@ TEST(PackCli, RefusedWhenTheFormatVersionDiffersOrTheFileIsDamaged) {
   RunResult r = pack_run("exposure " + shell_quoted(other_path));
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(
-      r.err.find(other_path + ": snapshot format version 99, but this ringfence reads version 1 "
+      r.err.find(other_path + ": snapshot format version 99, but this ringfence reads version 2 "
                               "(run ringfence pack on the bundle again)"),
       std::string::npos)
       << r.err;
