@@ -683,7 +683,12 @@ void Writer::write_radio_group(OperatorState& o, std::size_t index, std::uint32_
       const double t = rng.uniform(0.15, 0.85);
       const double lat = place.lat + t * (other.lat - place.lat);
       const double lon = place.lon + t * (other.lon - place.lon);
-      offset(lat, lon, 1000 * rng.normal(), 1000 * rng.normal(), s.lat, s.lon);
+      // One draw per statement: the order in which a call's arguments are evaluated is
+      // the compiler's choice (GCC and clang differ), and the draws must come in one
+      // order for a seed to give one network. North first, as GCC evaluated them.
+      const double north_m = 1000 * rng.normal();
+      const double east_m = 1000 * rng.normal();
+      offset(lat, lon, east_m, north_m, s.lat, s.lon);
     } else {
       const double angle = 2 * kPi * rng.uniform();
       const double r = rng.uniform(2000, 12000);
