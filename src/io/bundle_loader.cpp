@@ -153,7 +153,7 @@ LoadedBundle load_bundle(const std::string& directory, const BundleOptions& opti
   std::vector<std::size_t> raw_counts;
   with_file(dir, "elements.csv", true, ahead.take("elements.csv"), out, diag,
             csv_reader([&](io::CsvReader& csv) {
-              io::read_elements(csv, net, diag, raw_counts, &refused);
+              io::read_elements(csv, net, diag, raw_counts, &refused, options.threads);
             }));
   with_file(dir, "links.csv", false, ahead.take("links.csv"), out, diag,
             csv_reader([&](io::CsvReader& csv) {

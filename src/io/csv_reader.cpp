@@ -26,6 +26,17 @@ CsvReader CsvReader::from_text(std::string text, const std::string& display_name
   return CsvReader(std::move(text), display_name);
 }
 
+CsvReader CsvReader::view(std::size_t begin, std::size_t end, std::size_t line) {
+  CsvReader part(std::string(), name_);
+  part.header_ = header_;
+  part.view_data_ = data() + begin;
+  part.view_size_ = end - begin;
+  part.pos_ = 0;
+  part.line_ = line;
+  part.line_start_ = 0;
+  return part;
+}
+
 CsvReader CsvReader::open_file(const std::string& path, const std::string& display_name) {
   return from_text(read_whole_file(path, display_name), display_name);
 }
@@ -35,10 +46,11 @@ bool CsvReader::parse_record(CsvRow& row, bool& ok, Diagnostics& diag) {
   row.fields.clear();
   row.columns.clear();
   row.lines.clear();
-  const std::size_t n = text_.size();
+  const std::size_t n = size();
+  char* buf = data();
   // Skip blank lines.
-  while (pos_ < n && (text_[pos_] == '\n' || text_[pos_] == '\r')) {
-    if (text_[pos_] == '\n') {
+  while (pos_ < n && (buf[pos_] == '\n' || buf[pos_] == '\r')) {
+    if (buf[pos_] == '\n') {
       ++line_;
       line_start_ = pos_ + 1;
     }
@@ -46,12 +58,11 @@ bool CsvReader::parse_record(CsvRow& row, bool& ok, Diagnostics& diag) {
   }
   if (pos_ >= n) return false;
   row.line = line_;
-  char* buf = text_.data();
   auto fail = [&](std::size_t at, std::string message) {
     diag.error(name_, line_, at - line_start_ + 1, std::move(message));
     ok = false;
     // Resynchronise at the next line end outside this record.
-    while (pos_ < n && text_[pos_] != '\n') ++pos_;
+    while (pos_ < n && buf[pos_] != '\n') ++pos_;
   };
   while (true) {
     const std::size_t start = pos_;
@@ -147,7 +158,8 @@ bool CsvReader::parse_record(CsvRow& row, bool& ok, Diagnostics& diag) {
 }
 
 std::size_t CsvReader::line_breaks() const {
-  return static_cast<std::size_t>(std::count(text_.begin(), text_.end(), '\n')) + 1;
+  const char* text = const_cast<CsvReader*>(this)->data();
+  return static_cast<std::size_t>(std::count(text, text + size(), '\n')) + 1;
 }
 
 bool CsvReader::read_header(Diagnostics& diag) {

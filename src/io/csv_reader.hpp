@@ -44,13 +44,14 @@ class CsvReader {
   // Next data row; false at end of file. A malformed row is reported and skipped.
   bool next(CsvRow& row, Diagnostics& diag);
   const std::string& name() const { return name_; }
-  std::size_t size_bytes() const { return text_.size(); }
+  std::size_t size_bytes() const { return size(); }
   // Line breaks in the file: an upper bound on the data rows, for reserving columns
   // once instead of letting them grow by doubling.
   std::size_t line_breaks() const;
 
   // Where the reader stands, to read the same rows again. Reading unescapes quoted
-  // fields in place, so rows may be read twice only when `quotes_ahead()` is false.
+  // fields in place, so rows may be read twice only when `doubled_quotes_ahead()` is
+  // false.
   struct Mark {
     std::size_t pos, line, line_start;
   };
@@ -60,14 +61,32 @@ class CsvReader {
     line_ = m.line;
     line_start_ = m.line_start;
   }
-  bool quotes_ahead() const { return text_.find('"', pos_) != std::string::npos; }
+  // Whether the rest of the text holds two quotes in a row (an escaped quote, or an
+  // empty quoted field): without them, reading leaves the text as it was, quoted
+  // fields included, so rows may be read twice.
+  bool doubled_quotes_ahead() const {
+    return text_view().find("\"\"", pos_) != std::string_view::npos;
+  }
+  // The whole text (after any parsing so far: quoted fields read are unescaped).
+  std::string_view text_view() const { return {view_data_ ? view_data_ : text_.data(), size()}; }
+  // A reader of bytes [begin, end) of this one's text, which starts a line (line
+  // number `line`), with this one's header: to read parts of a file on several
+  // threads. It reads this reader's text in place, so it must not outlive it, and
+  // must only be used where the part holds no doubled quote (reading would unescape
+  // in place).
+  CsvReader view(std::size_t begin, std::size_t end, std::size_t line);
 
  private:
   CsvReader(std::string text, std::string name);
   // Parses one record at pos_; false at EOF. Reports and returns ok=false on error.
   bool parse_record(CsvRow& row, bool& ok, Diagnostics& diag);
 
-  std::string text_;
+  char* data() { return view_data_ ? view_data_ : text_.data(); }
+  std::size_t size() const { return view_data_ ? view_size_ : text_.size(); }
+
+  std::string text_;           // the text, unless this reader is a view
+  char* view_data_ = nullptr;  // a view's part of another reader's text
+  std::size_t view_size_ = 0;
   std::string name_;
   std::size_t pos_ = 0;
   std::size_t line_ = 1;

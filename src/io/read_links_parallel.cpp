@@ -1,10 +1,10 @@
 // links.csv resolved on every thread. Each link end is an element id looked up in a
 // hash index of a million or more ids: the lookups wait on memory, not on the parser,
-// and were most of reading the file. Rows are parsed first (links.csv rarely has a
-// quote, and rows without one can be read again), then looked up in parallel with
-// the next lookups' index slots prefetched, then added in order. Any row that needs
-// a message sends the file back to the row-by-row reader, so errors are worded and
-// ordered exactly as they always were.
+// and were most of reading the file. Rows are parsed first (without a doubled quote,
+// reading leaves the text as it was, so rows can be read again), then looked up in
+// parallel with the next lookups' index slots prefetched, then added in order. Any
+// row that needs a message sends the file back to the row-by-row reader, so errors
+// are worded and ordered exactly as they always were.
 #include <algorithm>
 #include <atomic>
 #include <thread>
@@ -16,7 +16,7 @@ namespace ringfence::io {
 bool read_links_in_parallel(CsvReader& csv, std::size_t c_from, std::size_t c_to, Network& net,
                             unsigned threads) {
   if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
-  if (threads < 2 || csv.quotes_ahead()) return false;
+  if (threads < 2 || csv.doubled_quotes_ahead()) return false;
   const CsvReader::Mark start = csv.mark();
   auto give_up = [&] {
     csv.rewind(start);

@@ -1,6 +1,7 @@
 // sites.csv, elements.csv and links.csv into the columnar model.
 #include <algorithm>
 
+#include "io/element_rows.hpp"
 #include "io/fields.hpp"
 #include "io/readers.hpp"
 
@@ -99,18 +100,126 @@ void read_sites(CsvReader& csv, Network& net, Diagnostics& diag, RefusedRows* re
   s.id.shrink_to_fit();
 }
 
+ElementColumns::ElementColumns(const CsvReader& csv)
+    : id(*csv.column("element_id")),
+      site(*csv.column("site_id")),
+      vendor(*csv.column("vendor")),
+      domain(*csv.column("domain")),
+      function(csv.column("function")),
+      model(csv.column("model")),
+      technology(csv.column("technology")),
+      sw_version(csv.column("sw_version")),
+      installed(csv.column("installed")),
+      azimuth(csv.column("azimuth")),
+      beamwidth(csv.column("beamwidth")),
+      range_m(csv.column("range_m")),
+      traffic(csv.column("traffic")),
+      replace_cost(csv.column("replace_cost")) {}
+
+bool parse_element_row(const FieldReader& f, const CsvRow& row, const ElementColumns& c,
+                       const Network& net, const RefusedRows* refused, ElementRow& out) {
+  auto id = f.required(c.id, "element_id");
+  auto site = f.required(c.site, "site_id");
+  auto vendor = f.required(c.vendor, "vendor");
+  auto domain_text = f.required(c.domain, "domain");
+  std::optional<std::uint8_t> domain;
+  if (domain_text) {
+    domain = parse_enum(*domain_text, kDomainNames);
+    if (!domain)
+      f.error(c.domain, "unknown domain '" + std::string(*domain_text) + "' (expected " +
+                            expected_list(kDomainNames) + ")");
+  }
+  std::uint32_t site_row = IdColumn::kNotFound;
+  if (site) {
+    site_row = net.sites.id.find(*site);
+    if (site_row == IdColumn::kNotFound)
+      f.error(c.site, missing_reference("site_id", *site, "sites.csv",
+                                        refused ? &refused->sites : nullptr, "an existing site"));
+  }
+  auto optional_float = [&](const std::optional<std::size_t>& col, std::string_view what, double lo,
+                            double hi) {
+    return col ? f.number(*col, what, lo, hi, false, kMissing) : std::optional<double>(kMissing);
+  };
+  auto installed = c.installed ? f.date(*c.installed, "installed") : std::optional<Days>(kNoDate);
+  auto azimuth = optional_float(c.azimuth, "azimuth", 0, 360);
+  auto beam = optional_float(c.beamwidth, "beamwidth", 0, 360);
+  auto range = optional_float(c.range_m, "range_m", 0, 1e6);
+  auto traffic = optional_float(c.traffic, "traffic", 0, 1e15);
+  auto cost = optional_float(c.replace_cost, "replace_cost", 0, 1e15);
+  if (id) out.id = *id;
+  if (!id || site_row == IdColumn::kNotFound || !vendor || !domain || !installed || !azimuth ||
+      !beam || !range || !traffic || !cost)
+    return false;
+  auto text = [&](const std::optional<std::size_t>& col) {
+    return col ? f.text(*col) : std::string_view();
+  };
+  out.vendor = *vendor;
+  out.function = text(c.function);
+  out.model = text(c.model);
+  out.technology = text(c.technology);
+  out.sw_version = text(c.sw_version);
+  out.site = site_row;
+  out.domain = *domain;
+  out.installed = *installed;
+  out.azimuth = *azimuth;
+  out.beamwidth = *beam;
+  out.range_m = *range;
+  out.traffic = *traffic;
+  out.replace_cost = *cost;
+  out.line = row.line;
+  out.id_line = row.lines[c.id];
+  out.id_column = row.columns[c.id];
+  out.vendor_line = row.lines[c.vendor];
+  out.vendor_column = row.columns[c.vendor];
+  return true;
+}
+
+void add_element_row(const ElementRow& r, const ElementColumns& c, Network& net,
+                     ElementsBeingRead& state, Diagnostics& diag, const std::string& file) {
+  Elements& e = net.elements;
+  auto intern_lower = [&](std::string_view text) {
+    return text.empty() ? std::uint32_t{0} : net.strings.intern(to_lower_ascii(text));
+  };
+  state.lines.push_back(r.line);
+  const std::uint32_t raw = net.strings.intern(r.vendor);
+  if (raw >= state.vendor_of_raw.size()) {
+    state.vendor_of_raw.resize(raw + 1, VendorRegistry::kNone);
+    state.raw_counts.resize(raw + 1, 0);
+  }
+  if (state.vendor_of_raw[raw] == VendorRegistry::kNone) {
+    std::uint32_t vid = net.vendors.resolve(r.vendor);
+    if (vid == VendorRegistry::kNone || !net.vendors.get(vid).known) {
+      if (vid == VendorRegistry::kNone || net.vendors.get(vid).name == r.vendor)
+        diag.warning(file, r.vendor_line, r.vendor_column,
+                     "vendor '" + std::string(r.vendor) +
+                         "' matches no registry entry or alias (kept as written)");
+      vid = net.vendors.add_unknown(r.vendor);
+    }
+    state.vendor_of_raw[raw] = vid;
+  }
+  ++state.raw_counts[raw];
+  e.site.push_back(r.site);
+  e.vendor.push_back(state.vendor_of_raw[raw]);
+  e.vendor_raw.push_back(raw);
+  e.domain.push_back(static_cast<Domain>(r.domain));
+  e.function.push_back(intern_lower(r.function));
+  e.model.push_back(c.model ? net.strings.intern(r.model) : 0);
+  e.technology.push_back(intern_lower(r.technology));
+  e.sw_version.push_back(c.sw_version ? net.strings.intern(r.sw_version) : 0);
+  e.installed.push_back(r.installed);
+  e.azimuth.push_back(static_cast<float>(r.azimuth));
+  e.beamwidth.push_back(static_cast<float>(r.beamwidth));
+  e.range_m.push_back(static_cast<float>(r.range_m));
+  e.traffic.push_back(r.traffic);
+  e.replace_cost.push_back(r.replace_cost);
+}
+
 void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
-                   std::vector<std::size_t>& raw_counts, RefusedRows* refused) {
+                   std::vector<std::size_t>& raw_counts, RefusedRows* refused, unsigned threads) {
   if (!csv.read_header(diag) ||
       !csv.require_columns({"element_id", "site_id", "vendor", "domain"}, diag))
     return;
-  const std::size_t c_id = *csv.column("element_id"), c_site = *csv.column("site_id"),
-                    c_vendor = *csv.column("vendor"), c_domain = *csv.column("domain");
-  const auto c_function = csv.column("function"), c_model = csv.column("model"),
-             c_tech = csv.column("technology"), c_sw = csv.column("sw_version"),
-             c_installed = csv.column("installed"), c_azimuth = csv.column("azimuth"),
-             c_beam = csv.column("beamwidth"), c_range = csv.column("range_m"),
-             c_traffic = csv.column("traffic"), c_cost = csv.column("replace_cost");
+  const ElementColumns c(csv);
   Elements& e = net.elements;
   const std::size_t rows = csv.line_breaks();
   e.id.reserve(rows, std::min(csv.size_bytes(), rows * 16));
@@ -122,87 +231,26 @@ void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
   for (auto* column : {&e.azimuth, &e.beamwidth, &e.range_m}) column->reserve(rows);
   e.traffic.reserve(rows);
   e.replace_cost.reserve(rows);
-  // The vendor of each distinct spelling is resolved once (strings id -> vendor id).
-  std::vector<std::uint32_t> vendor_of_raw;
-  std::vector<std::size_t> lines;
-  auto intern_lower = [&](const std::optional<std::size_t>& col, FieldReader& f) {
-    if (!col || f.text(*col).empty()) return std::uint32_t{0};
-    return net.strings.intern(to_lower_ascii(f.text(*col)));
-  };
-  auto optional_float = [&](const std::optional<std::size_t>& col, FieldReader& f,
-                            std::string_view what, double lo, double hi) {
-    return col ? f.number(*col, what, lo, hi, false, kMissing) : std::optional<double>(kMissing);
-  };
+  ElementsBeingRead state{{}, {}, raw_counts};
+  // The good rows on two threads; from the first row that needs a message (if any),
+  // row by row.
+  read_elements_in_parallel(csv, c, net, state, diag, threads);
   CsvRow row;
   while (csv.next(row, diag)) {
     FieldReader f(csv, row, diag);
-    auto id = f.required(c_id, "element_id");
-    auto site = f.required(c_site, "site_id");
-    auto vendor = f.required(c_vendor, "vendor");
-    auto domain_text = f.required(c_domain, "domain");
-    std::optional<std::uint8_t> domain;
-    if (domain_text) {
-      domain = parse_enum(*domain_text, kDomainNames);
-      if (!domain)
-        f.error(c_domain, "unknown domain '" + std::string(*domain_text) + "' (expected " +
-                              expected_list(kDomainNames) + ")");
-    }
-    std::uint32_t site_row = IdColumn::kNotFound;
-    if (site) {
-      site_row = net.sites.id.find(*site);
-      if (site_row == IdColumn::kNotFound)
-        f.error(c_site, missing_reference("site_id", *site, "sites.csv",
-                                          refused ? &refused->sites : nullptr, "an existing site"));
-    }
-    auto installed = c_installed ? f.date(*c_installed, "installed") : std::optional<Days>(kNoDate);
-    auto azimuth = optional_float(c_azimuth, f, "azimuth", 0, 360);
-    auto beam = optional_float(c_beam, f, "beamwidth", 0, 360);
-    auto range = optional_float(c_range, f, "range_m", 0, 1e6);
-    auto traffic = optional_float(c_traffic, f, "traffic", 0, 1e15);
-    auto cost = optional_float(c_cost, f, "replace_cost", 0, 1e15);
-    if (!id || site_row == IdColumn::kNotFound || !vendor || !domain || !installed || !azimuth ||
-        !beam || !range || !traffic || !cost) {
-      if (id && refused) refused->elements.emplace(std::string(*id), row.line);
+    ElementRow r;
+    if (!parse_element_row(f, row, c, net, refused, r)) {
+      if (!r.id.empty() && refused) refused->elements.emplace(std::string(r.id), row.line);
       continue;
     }
     bool inserted = false;
-    const std::uint32_t existing = e.id.insert(*id, inserted);
+    const std::uint32_t existing = e.id.insert(r.id, inserted);
     if (!inserted) {
-      f.error(c_id, "duplicate element_id '" + std::string(*id) + "' (first on line " +
-                        std::to_string(lines[existing]) + "; expected unique ids)");
+      f.error(c.id, "duplicate element_id '" + std::string(r.id) + "' (first on line " +
+                        std::to_string(state.lines[existing]) + "; expected unique ids)");
       continue;
     }
-    lines.push_back(row.line);
-    const std::uint32_t raw = net.strings.intern(*vendor);
-    if (raw >= vendor_of_raw.size()) {
-      vendor_of_raw.resize(raw + 1, VendorRegistry::kNone);
-      raw_counts.resize(raw + 1, 0);
-    }
-    if (vendor_of_raw[raw] == VendorRegistry::kNone) {
-      std::uint32_t vid = net.vendors.resolve(*vendor);
-      if (vid == VendorRegistry::kNone || !net.vendors.get(vid).known) {
-        if (vid == VendorRegistry::kNone || net.vendors.get(vid).name == *vendor)
-          f.warning(c_vendor, "vendor '" + std::string(*vendor) +
-                                  "' matches no registry entry or alias (kept as written)");
-        vid = net.vendors.add_unknown(*vendor);
-      }
-      vendor_of_raw[raw] = vid;
-    }
-    ++raw_counts[raw];
-    e.site.push_back(site_row);
-    e.vendor.push_back(vendor_of_raw[raw]);
-    e.vendor_raw.push_back(raw);
-    e.domain.push_back(static_cast<Domain>(*domain));
-    e.function.push_back(intern_lower(c_function, f));
-    e.model.push_back(c_model ? net.strings.intern(f.text(*c_model)) : 0);
-    e.technology.push_back(intern_lower(c_tech, f));
-    e.sw_version.push_back(c_sw ? net.strings.intern(f.text(*c_sw)) : 0);
-    e.installed.push_back(*installed);
-    e.azimuth.push_back(static_cast<float>(*azimuth));
-    e.beamwidth.push_back(static_cast<float>(*beam));
-    e.range_m.push_back(static_cast<float>(*range));
-    e.traffic.push_back(*traffic);
-    e.replace_cost.push_back(*cost);
+    add_element_row(r, c, net, state, diag, csv.name());
   }
   e.id.shrink_to_fit();
 }

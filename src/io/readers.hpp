@@ -22,8 +22,10 @@ struct RefusedRows {
 
 void read_sites(CsvReader& csv, Network& net, Diagnostics& diag, RefusedRows* refused = nullptr);
 // raw_counts[i]: how many rows spelled their vendor as strings id i.
+// `threads`: 2 or more reads the good rows on two threads (0: one per hardware thread).
 void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
-                   std::vector<std::size_t>& raw_counts, RefusedRows* refused = nullptr);
+                   std::vector<std::size_t>& raw_counts, RefusedRows* refused = nullptr,
+                   unsigned threads = 1);
 // `threads`: how many threads look the link ends up (0: one per hardware thread).
 void read_links(CsvReader& csv, Network& net, Diagnostics& diag,
                 const RefusedRows* refused = nullptr, unsigned threads = 1);
