@@ -17,6 +17,7 @@
 #include <cstring>
 #include <deque>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "io/element_rows.hpp"
@@ -58,6 +59,17 @@ class PartQueue {
     finished_ = true;
     ready_.notify_one();
   }
+  // The parser failed (out of memory, say) at `at`: no more parts.
+  void fail(const CsvReader::Mark& at) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    failed_ = at;
+    finished_ = true;
+    ready_.notify_one();
+  }
+  std::optional<CsvReader::Mark> failure() {
+    std::lock_guard<std::mutex> lock(mutex_);
+    return failed_;
+  }
   void cancel() {
     std::lock_guard<std::mutex> lock(mutex_);
     cancelled_ = true;
@@ -73,6 +85,7 @@ class PartQueue {
   std::condition_variable ready_, room_;
   std::deque<Part> parts_;
   bool finished_ = false, cancelled_ = false;
+  std::optional<CsvReader::Mark> failed_;
 };
 
 }  // namespace
@@ -124,32 +137,44 @@ void read_elements_in_parallel(CsvReader& csv, const ElementColumns& c, Network&
       begin = stop;
     }
   };
-  std::thread parser([&] {
-    std::size_t begin = from.pos, line = from.line;
-    try {
-      parse_parts(begin, line);
-    } catch (...) {
-      // Out of memory, say: the row-by-row reader takes over where this part began,
-      // and meets the same failure itself.
-      queue.push(Part{{}, CsvReader::Mark{begin, line, begin}});
-    }
-    queue.finish();
-  });
+  std::thread parser;
+  try {
+    parser = std::thread([&] {
+      std::size_t begin = from.pos, line = from.line;
+      try {
+        parse_parts(begin, line);
+        queue.finish();
+      } catch (...) {
+        // Out of memory, say: the row-by-row reader takes over where this part began,
+        // and meets the same failure itself.
+        queue.fail(CsvReader::Mark{begin, line, begin});
+      }
+    });
+  } catch (const std::system_error&) {
+    return;  // no second thread to be had: the row-by-row reader reads it all
+  }
 
   // Adds the rows in file order; at the first that needs a message, hands over.
   std::optional<CsvReader::Mark> hand_over;
-  Part part;
-  while (!hand_over && queue.pop(part)) {
-    for (const ElementRow& r : part.rows) {
-      bool inserted = false;
-      net.elements.id.insert(r.id, inserted);
-      if (!inserted) {  // a duplicate: the row-by-row reader words it
-        hand_over = r.start;
-        break;
+  try {
+    Part part;
+    while (!hand_over && queue.pop(part)) {
+      for (const ElementRow& r : part.rows) {
+        bool inserted = false;
+        net.elements.id.insert(r.id, inserted);
+        if (!inserted) {  // a duplicate: the row-by-row reader words it
+          hand_over = r.start;
+          break;
+        }
+        add_element_row(r, c, net, state, diag, csv.name());
       }
-      add_element_row(r, c, net, state, diag, csv.name());
+      if (!hand_over && part.stop) hand_over = part.stop;
     }
-    if (!hand_over && part.stop) hand_over = part.stop;
+    if (!hand_over) hand_over = queue.failure();
+  } catch (...) {  // ids over 4 GiB, or out of memory: stop the parser first
+    queue.cancel();
+    parser.join();
+    throw;
   }
   queue.cancel();
   parser.join();

@@ -7,6 +7,7 @@
 // are worded and ordered exactly as they always were.
 #include <algorithm>
 #include <atomic>
+#include <system_error>
 #include <thread>
 
 #include "io/readers.hpp"
@@ -52,7 +53,13 @@ bool read_links_in_parallel(CsvReader& csv, std::size_t c_from, std::size_t c_to
   };
   // The loader's threads are its own (io sits below analysis and its thread budget).
   std::vector<std::thread> helpers;
-  for (unsigned t = 1; t < threads && t * kChunk < ends.size(); ++t) helpers.emplace_back(work);
+  for (unsigned t = 1; t < threads && t * kChunk < ends.size(); ++t) {
+    try {
+      helpers.emplace_back(work);
+    } catch (const std::system_error&) {  // no thread to be had: fewer do the work
+      break;
+    }
+  }
   work();
   for (auto& h : helpers) h.join();
   if (missing) return give_up();

@@ -993,6 +993,17 @@ TEST(BundleLoader, ErrorsStopAtTheLimitAndTheRestAreCounted) {
   }
 }
 
+// The errors that loading `dir` on `threads` threads reports, as printed.
+std::vector<std::string> errors_loading(const std::string& dir, unsigned threads) {
+  std::vector<std::string> out;
+  try {
+    load_bundle(dir, BundleOptions{"", threads});
+  } catch (const InputError& e) {
+    for (const auto& d : e.diagnostics().errors()) out.push_back(d.to_string());
+  }
+  return out;
+}
+
 // links.csv is resolved on several threads when its rows are good: the same links as
 // read row by row; and when a row is bad, the same errors in the same order.
 TEST(BundleLoader, LinksResolvedInParallelEqualThoseReadRowByRow) {
@@ -1021,15 +1032,7 @@ TEST(BundleLoader, LinksResolvedInParallelEqualThoseReadRowByRow) {
   bad += "E1,E404404\n";
   bad.insert(8, "E3,\nE1,E2,E3\n");
   dir.write("links.csv", bad);
-  auto errors = [&](unsigned threads) {
-    std::vector<std::string> out;
-    try {
-      load(threads);
-    } catch (const InputError& e) {
-      for (const auto& d : e.diagnostics().errors()) out.push_back(d.to_string());
-    }
-    return out;
-  };
+  auto errors = [&](unsigned threads) { return errors_loading(dir.str(), threads); };
   const std::vector<std::string> one = errors(1);
   ASSERT_EQ(one.size(), 3u);
   EXPECT_EQ(one[0], path_of(dir, "links.csv") + ":2:4: empty to (expected a value)");
@@ -1094,15 +1097,7 @@ TEST(BundleLoader, ElementsReadOnTwoThreadsEqualThoseReadRowByRow) {
     const std::size_t at = bad.find("\n" + id + ",") + 1;
     bad.replace(at, bad.find('\n', at) - at, with);
   };
-  auto errors = [&](unsigned threads) {
-    std::vector<std::string> out;
-    try {
-      load(threads);
-    } catch (const InputError& e) {
-      for (const auto& d : e.diagnostics().errors()) out.push_back(d.to_string());
-    }
-    return out;
-  };
+  auto errors = [&](unsigned threads) { return errors_loading(dir.str(), threads); };
   replace_record("E99998", "E5,S1,Nokia,ran,,,,,,");
   dir.write("elements.csv", bad);
   const std::vector<std::string> duplicate = errors(1);
