@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <fstream>
 #include <sstream>
+#include <thread>
 
 #include "io/text_checks.hpp"
 
@@ -31,10 +32,12 @@ CsvReader CsvReader::view(std::size_t begin, std::size_t end, std::size_t line) 
   part.header_ = header_;
   part.view_data_ = data() + begin;
   part.view_size_ = end - begin;
-  part.pos_ = 0;
   part.line_ = line;
-  part.line_start_ = 0;
   return part;
+}
+
+unsigned CsvReader::threads_for(unsigned threads) {
+  return threads != 0 ? threads : std::max(1u, std::thread::hardware_concurrency());
 }
 
 CsvReader CsvReader::open_file(const std::string& path, const std::string& display_name) {
@@ -158,8 +161,8 @@ bool CsvReader::parse_record(CsvRow& row, bool& ok, Diagnostics& diag) {
 }
 
 std::size_t CsvReader::line_breaks() const {
-  const char* text = const_cast<CsvReader*>(this)->data();
-  return static_cast<std::size_t>(std::count(text, text + size(), '\n')) + 1;
+  const std::string_view text = text_view();
+  return static_cast<std::size_t>(std::count(text.begin(), text.end(), '\n')) + 1;
 }
 
 bool CsvReader::read_header(Diagnostics& diag) {

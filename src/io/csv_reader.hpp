@@ -69,6 +69,8 @@ class CsvReader {
   }
   // The whole text (after any parsing so far: quoted fields read are unescaped).
   std::string_view text_view() const { return {view_data_ ? view_data_ : text_.data(), size()}; }
+  // How many threads a reader of parts may use for `threads` (0: one per core).
+  static unsigned threads_for(unsigned threads);
   // A reader of bytes [begin, end) of this one's text, which starts a line (line
   // number `line`), with this one's header: to read parts of a file on several
   // threads. It reads this reader's text in place, so it must not outlive it, and
@@ -81,7 +83,8 @@ class CsvReader {
   // Parses one record at pos_; false at EOF. Reports and returns ok=false on error.
   bool parse_record(CsvRow& row, bool& ok, Diagnostics& diag);
 
-  char* data() { return view_data_ ? view_data_ : text_.data(); }
+  // The text, writable: reading unescapes quoted fields in place.
+  char* data() { return const_cast<char*>(text_view().data()); }
   std::size_t size() const { return view_data_ ? view_size_ : text_.size(); }
 
   std::string text_;           // the text, unless this reader is a view

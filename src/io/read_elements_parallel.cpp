@@ -92,7 +92,7 @@ class PartQueue {
 
 void read_elements_in_parallel(CsvReader& csv, const ElementColumns& c, Network& net,
                                ElementsBeingRead& state, Diagnostics& diag, unsigned threads) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = CsvReader::threads_for(threads);
   if (threads < 2 || csv.doubled_quotes_ahead()) return;
   const CsvReader::Mark from = csv.mark();
   const std::size_t end = csv.size_bytes();

@@ -16,7 +16,7 @@ namespace ringfence::io {
 
 bool read_links_in_parallel(CsvReader& csv, std::size_t c_from, std::size_t c_to, Network& net,
                             unsigned threads) {
-  if (threads == 0) threads = std::max(1u, std::thread::hardware_concurrency());
+  threads = CsvReader::threads_for(threads);
   if (threads < 2 || csv.doubled_quotes_ahead()) return false;
   const CsvReader::Mark start = csv.mark();
   auto give_up = [&] {
@@ -33,7 +33,7 @@ bool read_links_in_parallel(CsvReader& csv, std::size_t c_from, std::size_t c_to
     ends.push_back(row.fields[c_from]);
     ends.push_back(row.fields[c_to]);
   }
-  if (parse_problems.has_errors() || !parse_problems.warnings().empty()) return give_up();
+  if (parse_problems.has_errors()) return give_up();
 
   const IdColumn& ids = net.elements.id;
   std::vector<std::uint32_t> rows(ends.size());

@@ -86,10 +86,7 @@ void write_findings_json(JsonWriter& w, const Network& net, const CheckResult& r
   std::vector<JsonWriter> parts;
   for (std::size_t round = 0; round < all.size(); round += kBlock * n) {
     parts.clear();
-    for (unsigned k = 0; k < n; ++k) {
-      const bool first = round + k * kBlock == 0;
-      parts.push_back(w.part(texts[k], first));
-    }
+    for (unsigned k = 0; k < n; ++k) parts.push_back(w.part(texts[k], k > 0));
     std::atomic<unsigned> next{0};
     budget.run(n, [&] {
       for (unsigned k = next++; k < n; k = next++) {

@@ -31,12 +31,13 @@ class JsonWriter {
   JsonWriter& value(bool v);
   JsonWriter& null();
   // A writer for a part of the array this writer is in, written to `out` (to render
-  // parts in parallel): the same nesting and separators; `first` when no item of the
-  // array precedes the part. `append_part` appends the part and takes its state.
-  JsonWriter part(std::string& out, bool first) const {
+  // parts in parallel): the same nesting and separators. `after_part`: another part,
+  // not yet appended, comes before this one (so an item precedes it whatever this
+  // writer has written). `append_part` appends the part and takes its state.
+  JsonWriter part(std::string& out, bool after_part) const {
     JsonWriter w(out, pretty_, numbers_);
     w.stack_ = stack_;
-    if (!first) w.stack_.back().empty = false;
+    if (after_part) w.stack_.back().empty = false;
     return w;
   }
   void append_part(const std::string& text, const JsonWriter& part) {
