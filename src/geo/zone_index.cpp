@@ -61,7 +61,10 @@ std::optional<ZoneHit> ZoneIndex::nearest_within(LonLat p, double radius_m) cons
   candidates(p, radius_m, cands);
   std::optional<ZoneHit> best;
   for (std::uint32_t z : cands) {
-    const double d = distance_to_zone_m(p, zones_[z], radius_m);
+    // Once a zone is found, farther ones need no exact measure (distance_to_zone_m
+    // returns a value above its limit for them, never one equal to the best).
+    const double limit = best ? std::min(radius_m, best->distance_m) : radius_m;
+    const double d = distance_to_zone_m(p, zones_[z], limit);
     if (d > radius_m + kWithinTolerance_m) continue;
     if (!best || d < best->distance_m ||
         (d == best->distance_m && zones_[z].id < zones_[best->zone].id))
