@@ -7,11 +7,13 @@
 #include <cstdint>
 #include <limits>
 #include <map>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
 
+#include "ringfence/column.hpp"
 #include "ringfence/date.hpp"
 #include "ringfence/registry.hpp"
 #include "ringfence/strings.hpp"
@@ -30,38 +32,38 @@ inline constexpr double kMissing = std::numeric_limits<double>::quiet_NaN();
 
 struct Sites {
   IdColumn id;
-  std::vector<std::uint32_t> operator_id;  // into Network::strings
-  std::vector<double> lat, lon;
-  std::vector<SiteKind> kind;
-  std::vector<std::uint32_t> region;  // into Network::strings, 0 = none
-  std::vector<double> population;     // NaN = not given
+  Column<std::uint32_t> operator_id;  // into Network::strings
+  Column<double> lat, lon;
+  Column<SiteKind> kind;
+  Column<std::uint32_t> region;  // into Network::strings, 0 = none
+  Column<double> population;     // NaN = not given
   std::size_t size() const { return lat.size(); }
 };
 
 struct Elements {
   IdColumn id;
-  std::vector<std::uint32_t> site;        // row in Sites
-  std::vector<std::uint32_t> vendor;      // id in VendorRegistry (canonical)
-  std::vector<std::uint32_t> vendor_raw;  // the spelling in the file, into strings
-  std::vector<Domain> domain;
-  std::vector<std::uint32_t> function;             // lower-cased, into strings, 0 = none
-  std::vector<std::uint32_t> model;                // into strings, 0 = none
-  std::vector<std::uint32_t> technology;           // lower-cased, into strings, 0 = none
-  std::vector<std::uint32_t> sw_version;           // into strings, 0 = none
-  std::vector<Days> installed;                     // kNoDate = not given
-  std::vector<float> azimuth, beamwidth, range_m;  // NaN = not given
-  std::vector<double> traffic, replace_cost;       // NaN = not given
+  Column<std::uint32_t> site;        // row in Sites
+  Column<std::uint32_t> vendor;      // id in VendorRegistry (canonical)
+  Column<std::uint32_t> vendor_raw;  // the spelling in the file, into strings
+  Column<Domain> domain;
+  Column<std::uint32_t> function;             // lower-cased, into strings, 0 = none
+  Column<std::uint32_t> model;                // into strings, 0 = none
+  Column<std::uint32_t> technology;           // lower-cased, into strings, 0 = none
+  Column<std::uint32_t> sw_version;           // into strings, 0 = none
+  Column<Days> installed;                     // kNoDate = not given
+  Column<float> azimuth, beamwidth, range_m;  // NaN = not given
+  Column<double> traffic, replace_cost;       // NaN = not given
   std::size_t size() const { return site.size(); }
 };
 
 // Directed links from -> to, with compressed adjacency (CSR) both ways, built by
 // Network::finalize().
 struct Links {
-  std::vector<std::uint32_t> from, to;
-  std::vector<std::uint32_t> out_offsets;  // size elements + 1
-  std::vector<std::uint32_t> out_targets;  // successors, in file order
-  std::vector<std::uint32_t> in_offsets;   // size elements + 1
-  std::vector<std::uint32_t> in_sources;   // predecessors, in file order
+  Column<std::uint32_t> from, to;
+  Column<std::uint32_t> out_offsets;  // size elements + 1
+  Column<std::uint32_t> out_targets;  // successors, in file order
+  Column<std::uint32_t> in_offsets;   // size elements + 1
+  Column<std::uint32_t> in_sources;   // predecessors, in file order
   std::size_t size() const { return from.size(); }
 };
 
@@ -81,6 +83,9 @@ struct Zone {
 
 class Network {
  public:
+  // The snapshot whose bytes the columns read in place, if any (declared first so that
+  // it is destroyed last).
+  std::shared_ptr<const MappedRegion> backing;
   StringPool strings;  // operators, regions, functions, models, technologies, ...
   VendorRegistry vendors = VendorRegistry::builtin();
   Sites sites;

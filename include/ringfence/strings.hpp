@@ -10,6 +10,8 @@
 #include <unordered_map>
 #include <vector>
 
+#include "ringfence/column.hpp"
+
 namespace ringfence {
 
 struct PackCodec;  // reads and writes snapshots (src/io/pack_codec.hpp)
@@ -59,12 +61,12 @@ class IdColumn {
   friend struct PackCodec;
   static std::size_t hash_of(std::string_view s) { return std::hash<std::string_view>{}(s); }
   void grow_index();
-  std::vector<char> chars_;
-  std::vector<std::uint32_t> offsets_{0};
+  Column<char> chars_;
+  Column<std::uint32_t> offsets_{0};
   // Each slot: the upper 32 bits of the id's hash, then row + 1 (0 = empty). Probes
   // compare the hash bits first, so a slot taken by another id costs no look at the
   // ids' characters (two more cache misses).
-  std::vector<std::uint64_t> slots_;
+  Column<std::uint64_t> slots_;
   static std::uint64_t slot_of(std::size_t hash, std::uint32_t row) {
     return (static_cast<std::uint64_t>(hash) & 0xffffffff00000000ull) | (row + 1ull);
   }

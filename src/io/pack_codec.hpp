@@ -60,8 +60,8 @@ class PackWriter {
     value<std::uint64_t>(s.size());
     raw(s.data(), s.size());
   }
-  template <typename T>
-  void column(const std::vector<T>& v) {
+  template <typename T, typename Allocator>
+  void column(const std::vector<T, Allocator>& v) {
     static_assert(std::is_trivially_copyable_v<T>);
     value<std::uint64_t>(v.size());
     buf_.append((8 - buf_.size() % 8) % 8, '\0');
@@ -77,7 +77,7 @@ class PackWriter {
 // cannot fit, throws InputError naming the snapshot.
 class PackReader {
  public:
-  PackReader(const char* data, std::size_t size, std::string name)
+  PackReader(char* data, std::size_t size, std::string name)
       : data_(data), size_(size), name_(std::move(name)) {}
   template <typename T>
   T value() {
@@ -99,6 +99,17 @@ class PackReader {
     out.resize(n);
     if (n) std::memcpy(out.data(), take(n * sizeof(T)), n * sizeof(T));
   }
+  // A table's column reads the snapshot's bytes in place: the reader's memory must be
+  // a MappedRegion that the column's network keeps (Network::backing).
+  template <typename T>
+  void column(Column<T>& out) {
+    static_assert(std::is_trivially_copyable_v<T>);
+    const auto n = value<std::uint64_t>();
+    take((8 - pos_ % 8) % 8);
+    if (n > (size_ - pos_) / sizeof(T)) damaged();
+    adopt(out, data_ + pos_, n);
+    pos_ += n * sizeof(T);
+  }
   std::size_t count() {
     const auto n = value<std::uint64_t>();
     if (n > size_ - pos_) damaged();  // every counted item takes at least a byte
@@ -114,7 +125,7 @@ class PackReader {
   const std::string& name() const { return name_; }
 
  private:
-  const char* data_;
+  char* data_;
   std::size_t size_;
   std::size_t pos_ = 0;
   std::string name_;

@@ -1,5 +1,5 @@
-// Opening a snapshot: map the file, check its header and its bundle, copy the
-// columns out in bulk.
+// Opening a snapshot: map the file, check its header and its bundle; the columns
+// read the mapped bytes in place.
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -7,6 +7,8 @@
 
 #include <cerrno>
 #include <cstring>
+#include <memory>
+#include <system_error>
 
 #include "io/pack_codec.hpp"
 #include "io/pack_source.hpp"
@@ -16,41 +18,24 @@ namespace ringfence {
 
 namespace {
 
-// A read-only private mapping of a whole file, unmapped on destruction.
-class MappedFile {
- public:
-  explicit MappedFile(const std::string& path) {
-    const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) throw InputError(path, 0, 0, std::string("cannot open: ") + std::strerror(errno));
-    struct stat st {};
-    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
-      ::close(fd);
-      throw InputError(path, 0, 0, "is not a regular file (expected a snapshot)");
-    }
-    size_ = static_cast<std::size_t>(st.st_size);
-    if (size_ > 0) {
-      // MAP_POPULATE reads the file ahead in one go: every byte is copied out next.
-      void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0);
-      if (p == MAP_FAILED) {
-        ::close(fd);
-        throw InputError(path, 0, 0, std::string("cannot map: ") + std::strerror(errno));
-      }
-      data_ = static_cast<const char*>(p);
-    }
+// Maps a whole snapshot file, naming it in every error.
+std::shared_ptr<const MappedRegion> map_file(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) throw InputError(path, 0, 0, std::string("cannot open: ") + std::strerror(errno));
+  struct stat st {};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
     ::close(fd);
+    throw InputError(path, 0, 0, "is not a regular file (expected a snapshot)");
   }
-  ~MappedFile() {
-    if (data_) ::munmap(const_cast<char*>(data_), size_);
+  try {
+    auto region = std::make_shared<const MappedRegion>(fd, static_cast<std::size_t>(st.st_size));
+    ::close(fd);
+    return region;
+  } catch (const std::system_error& e) {
+    ::close(fd);
+    throw InputError(path, 0, 0, std::string("cannot map: ") + e.code().message());
   }
-  MappedFile(const MappedFile&) = delete;
-  MappedFile& operator=(const MappedFile&) = delete;
-  const char* data() const { return data_; }
-  std::size_t size() const { return size_; }
-
- private:
-  const char* data_ = nullptr;
-  std::size_t size_ = 0;
-};
+}
 
 std::string repack_hint(const std::string& bundle, const std::string& pack) {
   return " (run `ringfence pack " + bundle + " --out " + pack + "` again)";
@@ -207,10 +192,10 @@ bool looks_like_pack(const std::string& path) {
 }
 
 LoadedBundle load_pack(const std::string& path) {
-  const MappedFile file(path);
-  PackReader r(file.data(), file.size(), path);
-  if (file.size() < sizeof kPackMagic ||
-      std::memcmp(file.data(), kPackMagic, sizeof kPackMagic) != 0)
+  const std::shared_ptr<const MappedRegion> file = map_file(path);
+  PackReader r(file->data(), file->size(), path);
+  if (file->size() < sizeof kPackMagic ||
+      std::memcmp(file->data(), kPackMagic, sizeof kPackMagic) != 0)
     throw InputError(path, 0, 0,
                      "is not a ringfence snapshot (expected a bundle directory or a file "
                      "written by ringfence pack)");
@@ -228,6 +213,7 @@ LoadedBundle load_pack(const std::string& path) {
   check_source(r, path);
 
   LoadedBundle out;
+  out.network.backing = file;
   out.files.resize(r.count());
   for (auto& f : out.files) {
     f.name = r.str();

@@ -4,9 +4,9 @@ namespace ringfence {
 
 // Counting sort of the links by one end: offsets per element, the other ends in
 // file order.
-static void build_csr(std::size_t n, const std::vector<std::uint32_t>& key,
-                      const std::vector<std::uint32_t>& value, std::vector<std::uint32_t>& offsets,
-                      std::vector<std::uint32_t>& values) {
+static void build_csr(std::size_t n, const Column<std::uint32_t>& key,
+                      const Column<std::uint32_t>& value, Column<std::uint32_t>& offsets,
+                      Column<std::uint32_t>& values) {
   offsets.assign(n + 1, 0);
   for (std::uint32_t k : key) ++offsets[k + 1];
   for (std::size_t i = 0; i < n; ++i) offsets[i + 1] += offsets[i];
@@ -21,8 +21,8 @@ void Network::finalize() {
   build_csr(n, links.to, links.from, links.in_offsets, links.in_sources);
 }
 
-template <typename T>
-static std::size_t bytes_of(const std::vector<T>& v) {
+template <typename T, typename Allocator>
+static std::size_t bytes_of(const std::vector<T, Allocator>& v) {
   return v.capacity() * sizeof(T);
 }
 

@@ -46,8 +46,8 @@ void advise_huge_pages(const void* data, std::size_t bytes) {
 }
 
 // `slots` empty slots, in memory asked to be huge pages.
-std::vector<std::uint64_t> empty_slots(std::size_t slots) {
-  std::vector<std::uint64_t> out;
+Column<std::uint64_t> empty_slots(std::size_t slots) {
+  Column<std::uint64_t> out;
   out.reserve(slots);
   advise_huge_pages(out.data(), slots * sizeof(std::uint64_t));
   out.assign(slots, 0);
@@ -82,7 +82,7 @@ std::size_t IdColumn::memory_bytes() const {
 }
 
 void IdColumn::grow_index() {
-  std::vector<std::uint64_t> old = std::move(slots_);
+  Column<std::uint64_t> old = std::move(slots_);
   slots_ = empty_slots(old.empty() ? 1024 : old.size() * 2);
   const std::size_t mask = slots_.size() - 1;
   for (std::uint64_t slot : old) {

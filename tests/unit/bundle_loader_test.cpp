@@ -161,9 +161,9 @@ TEST_F(FullBundle, Sites) {
   EXPECT_DOUBLE_EQ(s.lat[3], 90);
   EXPECT_DOUBLE_EQ(s.lon[3], 180);
   EXPECT_DOUBLE_EQ(s.lat[5], 36.5);  // "+36.5"
-  const std::vector<SiteKind> kinds = {
-      SiteKind::kMacro,  SiteKind::kSmall,    SiteKind::kIndoor, SiteKind::kAggregation,
-      SiteKind::kCoreDc, SiteKind::kExchange, SiteKind::kMacro};
+  const Column<SiteKind> kinds = {SiteKind::kMacro,       SiteKind::kSmall,  SiteKind::kIndoor,
+                                  SiteKind::kAggregation, SiteKind::kCoreDc, SiteKind::kExchange,
+                                  SiteKind::kMacro};
   EXPECT_EQ(s.kind, kinds);
   EXPECT_EQ(net.strings.get(s.region[0]), "Seoul");
   EXPECT_EQ(net.strings.get(s.region[2]), "Far, South");
@@ -184,10 +184,9 @@ TEST_F(FullBundle, Elements) {
   ASSERT_EQ(e.size(), 8u);
   EXPECT_EQ(e.id.get(0), "E1");
   EXPECT_EQ(e.id.find("E8"), 7u);
-  EXPECT_EQ(e.site, (std::vector<std::uint32_t>{0, 0, 3, 4, 4, 1, 5, 2}));
-  EXPECT_EQ(e.domain,
-            (std::vector<Domain>{Domain::kRan, Domain::kRan, Domain::kTransport, Domain::kCore,
-                                 Domain::kOss, Domain::kRan, Domain::kOther, Domain::kRan}));
+  EXPECT_EQ(e.site, (Column<std::uint32_t>{0, 0, 3, 4, 4, 1, 5, 2}));
+  EXPECT_EQ(e.domain, (Column<Domain>{Domain::kRan, Domain::kRan, Domain::kTransport, Domain::kCore,
+                                      Domain::kOss, Domain::kRan, Domain::kOther, Domain::kRan}));
   // function and technology are lower-cased; model and sw_version kept as written.
   EXPECT_EQ(net.strings.get(e.function[0]), "gnb");
   EXPECT_EQ(net.strings.get(e.function[1]), "enb");
@@ -313,10 +312,10 @@ TEST_F(FullBundle, WarningsForUnknownVendors) {
 TEST_F(FullBundle, LinksHaveACompressedAdjacency) {
   const Links& l = bundle_.network.links;
   ASSERT_EQ(l.size(), 5u);
-  EXPECT_EQ(l.from, (std::vector<std::uint32_t>{0, 1, 2, 2, 5}));
-  EXPECT_EQ(l.to, (std::vector<std::uint32_t>{2, 2, 3, 4, 2}));
-  EXPECT_EQ(l.out_offsets, (std::vector<std::uint32_t>{0, 1, 2, 4, 4, 4, 5, 5, 5}));
-  EXPECT_EQ(l.out_targets, (std::vector<std::uint32_t>{2, 2, 3, 4, 2}));
+  EXPECT_EQ(l.from, (Column<std::uint32_t>{0, 1, 2, 2, 5}));
+  EXPECT_EQ(l.to, (Column<std::uint32_t>{2, 2, 3, 4, 2}));
+  EXPECT_EQ(l.out_offsets, (Column<std::uint32_t>{0, 1, 2, 4, 4, 4, 5, 5, 5}));
+  EXPECT_EQ(l.out_targets, (Column<std::uint32_t>{2, 2, 3, 4, 2}));
 }
 
 TEST_F(FullBundle, Zones) {
@@ -396,7 +395,7 @@ TEST(BundleLoader, MinimalBundleHashesItsFiles) {
   EXPECT_EQ(b.network.sites.size(), 2u);
   EXPECT_EQ(b.network.elements.size(), 2u);
   EXPECT_EQ(b.network.links.size(), 0u);
-  EXPECT_EQ(b.network.links.out_offsets, (std::vector<std::uint32_t>{0, 0, 0}));
+  EXPECT_EQ(b.network.links.out_offsets, (Column<std::uint32_t>{0, 0, 0}));
   EXPECT_TRUE(b.network.zones.empty());
   EXPECT_TRUE(b.network.models.empty());
   EXPECT_TRUE(b.warnings.warnings().empty());
@@ -1011,7 +1010,7 @@ TEST(BundleLoader, LinksResolvedInParallelEqualThoseReadRowByRow) {
   std::string elements = "element_id,site_id,vendor,domain\n", links = "from,to\n";
   constexpr int kElements = 20000, kLinks = 50000;  // several chunks of lookups
   for (int i = 0; i < kElements; ++i) elements += "E" + std::to_string(i) + ",S1,Nokia,ran\n";
-  std::vector<std::uint32_t> from, to;
+  Column<std::uint32_t> from, to;
   for (std::uint64_t i = 0; i < kLinks; ++i) {
     from.push_back(static_cast<std::uint32_t>((i * 7919) % kElements));
     to.push_back(static_cast<std::uint32_t>((i * 104729 + 13) % kElements));
