@@ -22,8 +22,9 @@ const GeographicLib::Geodesic& wgs84() {
 // a short geodesic is nearly straight), then measured exactly at that point of the
 // geodesic. The distance is flat at its minimum, so the residual error of the point
 // along the edge changes it by its square over twice the distance: against a brute-
-// force minimum on the ellipsoid, under 0.1 micrometre for edges up to 100 km at 5 km,
-// 16 micrometres for 300 km edges at 20 km (tests/unit/geodesy_reference_test.cpp).
+// force minimum on the ellipsoid, under a micrometre within 5 km of edges up to 100 km
+// long, and under 0.1 mm per km of distance beyond (a 300 km edge 250 km away: 17 mm;
+// tests/unit/geodesy_reference_test.cpp).
 // `projected` caches the last vertices' projections: neighbouring edges share one.
 struct ProjectedVertex {
   LonLat at{NAN, NAN};
@@ -286,6 +287,7 @@ double distance_to_zone_m(LonLat p, const Zone& zone, double limit_m) {
   struct Edge {
     double approx2;
     LonLat a, b;
+    Xy local_a, local_b;
   };
   thread_local std::vector<Edge> edges;
   edges.clear();
@@ -293,9 +295,10 @@ double distance_to_zone_m(LonLat p, const Zone& zone, double limit_m) {
   for (const auto& polygon : zone.polygons)
     for (const auto& ring : polygon)
       for (std::size_t i = 0; i + 1 < ring.size(); ++i) {
-        const double d2 = segment_distance2({0, 0}, local(ring[i]), local(ring[i + 1]));
+        const Xy a = local(ring[i]), b = local(ring[i + 1]);
+        const double d2 = segment_distance2({0, 0}, a, b);
         best_approx2 = std::min(best_approx2, d2);
-        edges.push_back({d2, ring[i], ring[i + 1]});
+        edges.push_back({d2, ring[i], ring[i + 1], a, b});
       }
   // The local planar distance is within a fraction of a percent of the geodesic one
   // at these ranges: far zones need no exact measure, and only edges near the
@@ -303,11 +306,40 @@ double distance_to_zone_m(LonLat p, const Zone& zone, double limit_m) {
   const double best_approx = std::sqrt(best_approx2);
   if (best_approx > limit_m * 1.01 + 5) return best_approx;
   const double reach = best_approx * 1.01 + 5;
+  // Within 50 km and 70 degrees of latitude the local frame turns directions by under
+  // 1.5 degrees. There, an edge whose angle at one end, between the edge and the
+  // direction to p, is clearly obtuse (over 95.7 degrees: cosine under -0.1) is
+  // nearest p at that end, and only that vertex is measured (one geodesic, where
+  // measuring the edge takes three).
+  const bool frame_faithful = reach <= 50000 && std::fabs(p.lat) <= 70;
+  constexpr double kObtuse = -0.1;
+  thread_local std::vector<LonLat> vertices;
+  vertices.clear();
   double best = INFINITY;
   std::array<ProjectedVertex, 2> projected;
-  for (const auto& e : edges)
-    if (e.approx2 <= reach * reach)
-      best = std::min(best, distance_to_geodesic_segment(p, e.a, e.b, projected));
+  for (const auto& e : edges) {
+    if (e.approx2 > reach * reach) continue;
+    if (frame_faithful) {
+      const Xy a = e.local_a, b = e.local_b, ab{b.x - a.x, b.y - a.y};
+      const double len = std::hypot(ab.x, ab.y);
+      // cos(angle at a) = (p - a).(b - a) / (|p - a| |b - a|), p at the origin.
+      if (-(a.x * ab.x + a.y * ab.y) < kObtuse * std::hypot(a.x, a.y) * len) {
+        vertices.push_back(e.a);
+        continue;
+      }
+      if (b.x * ab.x + b.y * ab.y < kObtuse * std::hypot(b.x, b.y) * len) {
+        vertices.push_back(e.b);
+        continue;
+      }
+    }
+    best = std::min(best, distance_to_geodesic_segment(p, e.a, e.b, projected));
+  }
+  // Two edges meet at each vertex: each measured once.
+  std::sort(vertices.begin(), vertices.end(),
+            [](LonLat x, LonLat y) { return x.lon < y.lon || (x.lon == y.lon && x.lat < y.lat); });
+  for (std::size_t i = 0; i < vertices.size(); ++i)
+    if (i == 0 || vertices[i].lon != vertices[i - 1].lon || vertices[i].lat != vertices[i - 1].lat)
+      best = std::min(best, distance_m(p, vertices[i]));
   return best;
 }
 
