@@ -1,5 +1,6 @@
 #include "policy/explain_text.hpp"
 
+#include <charconv>
 #include <cmath>
 #include <cstdio>
 
@@ -12,12 +13,14 @@ std::string percent(double share) {
 }
 
 std::string distance_text(double metres) {
-  char buf[32];
-  if (metres < 1000)
-    std::snprintf(buf, sizeof buf, "%.0f m", metres);
-  else
-    std::snprintf(buf, sizeof buf, "%.1f km", metres / 1000);
-  return buf;
+  // std::to_chars rounds the exact binary value, as printf's "%.0f" and "%.1f" do.
+  char buf[400];  // the longest double in fixed notation, 309 digits
+  const bool metres_only = metres < 1000;
+  const auto r = std::to_chars(buf, buf + sizeof buf, metres_only ? metres : metres / 1000,
+                               std::chars_format::fixed, metres_only ? 0 : 1);
+  std::string out(buf, r.ec == std::errc() ? r.ptr : buf);
+  out += metres_only ? " m" : " km";
+  return out;
 }
 
 std::string amount_text(double v) {
@@ -51,11 +54,24 @@ std::string vendors_text(const VendorSpec& v) {
 
 std::string element_text(const Network& net, std::uint32_t e) {
   const std::uint32_t s = net.elements.site[e];
-  std::string what(net.strings.get(net.elements.function[e]));
-  if (what.empty()) what = std::string(kDomainNames[static_cast<int>(net.elements.domain[e])]);
-  return std::string(net.vendor_name(e)) + " " + what + " " + std::string(net.elements.id.get(e)) +
-         " at site " + std::string(net.sites.id.get(s)) + " (" + std::string(net.site_operator(s)) +
-         ")";
+  std::string_view what = net.strings.get(net.elements.function[e]);
+  if (what.empty()) what = kDomainNames[static_cast<int>(net.elements.domain[e])];
+  const std::string_view parts[] = {net.vendor_name(e),
+                                    " ",
+                                    what,
+                                    " ",
+                                    net.elements.id.get(e),
+                                    " at site ",
+                                    net.sites.id.get(s),
+                                    " (",
+                                    net.site_operator(s),
+                                    ")"};
+  std::size_t size = 0;
+  for (const auto part : parts) size += part.size();
+  std::string out;
+  out.reserve(size + 64);  // room for what the rule's explanation appends
+  for (const auto part : parts) out += part;
+  return out;
 }
 
 std::string group_text(const Rule& rule, const Finding& f) {

@@ -61,13 +61,20 @@ void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
 
 std::string explain_zone_exclusion(const Network& net, const Rule& rule, const Finding& f) {
   const Zone& z = net.zones[f.zone];
-  const std::string name = z.name.empty() ? z.id : z.name;
-  const std::string footprint = rule.footprint == Footprint::kSector ? "'s sector" : "";
-  if (f.distance_m == 0)
-    return element_text(net, f.element) + footprint + " is inside " + name + " (limit " +
-           distance_text(rule.radius_m) + ")";
-  return element_text(net, f.element) + footprint + " is " + distance_text(f.distance_m) +
-         " from " + name + " (limit " + distance_text(rule.radius_m) + ")";
+  std::string out = element_text(net, f.element);
+  if (rule.footprint == Footprint::kSector) out += "'s sector";
+  if (f.distance_m == 0) {
+    out += " is inside ";
+  } else {
+    out += " is ";
+    out += distance_text(f.distance_m);
+    out += " from ";
+  }
+  out += z.name.empty() ? z.id : z.name;
+  out += " (limit ";
+  out += distance_text(rule.radius_m);
+  out += ')';
+  return out;
 }
 
 std::optional<ZoneUse> zones_zone_exclusion(const Rule& rule) {
