@@ -13,8 +13,6 @@
 // optional at most once; on[u] <= visits of its job by the group's due; per group
 // sum(weight * on) + short >= need; per operator and period, visits <= crews * months.
 // Objective: cost + kLatePenalty * (months late of each job by period end + shortfall).
-#include <Cbc_C_Interface.h>
-
 #include <algorithm>
 #include <chrono>
 #include <cmath>
@@ -22,6 +20,7 @@
 #include <sstream>
 #include <string>
 
+#include "plan/cbc_library.hpp"
 #include "plan/problem.hpp"
 
 namespace ringfence::plan {
@@ -30,22 +29,22 @@ namespace {
 
 class CbcModel {
  public:
-  CbcModel() : m_(Cbc_newModel()) {}
-  ~CbcModel() { Cbc_deleteModel(m_); }
+  CbcModel() : m_(cbc().newModel()) {}
+  ~CbcModel() { cbc().deleteModel(m_); }
   CbcModel(const CbcModel&) = delete;
   CbcModel& operator=(const CbcModel&) = delete;
   Cbc_Model* get() { return m_; }
   int add_col(double lb, double ub, double obj, bool integer) {
     // CBC keeps column names for MIP starts: every column gets a distinct one.
     const std::string name = "x" + std::to_string(cols_);
-    Cbc_addCol(m_, name.c_str(), lb, ub, obj, integer ? 1 : 0, 0, nullptr, nullptr);
+    cbc().addCol(m_, name.c_str(), lb, ub, obj, integer ? 1 : 0, 0, nullptr, nullptr);
     return cols_++;
   }
   void add_row(const std::vector<int>& cols, const std::vector<double>& coefs, char sense,
                double rhs) {
     const std::string name = "r" + std::to_string(rows_++);
-    Cbc_addRow(m_, name.c_str(), static_cast<int>(cols.size()), cols.data(), coefs.data(), sense,
-               rhs);
+    cbc().addRow(m_, name.c_str(), static_cast<int>(cols.size()), cols.data(), coefs.data(), sense,
+                 rhs);
   }
   int cols() const { return cols_; }
 
@@ -182,24 +181,24 @@ ExactResult CbcSolver::solve(const Problem& p, const Selection& start, double ti
   // keeps the heuristic's plan when it is better, so the start is not needed for a
   // plan, only for speed.
   (void)start;
-  Cbc_setLogLevel(model.get(), 0);
-  Cbc_setMaximumSeconds(model.get(), time_limit_s);
-  Cbc_setAllowableFractionGap(model.get(), 1e-9);
-  Cbc_setAllowableGap(model.get(), 1e-6);
+  cbc().setLogLevel(model.get(), 0);
+  cbc().setMaximumSeconds(model.get(), time_limit_s);
+  cbc().setAllowableFractionGap(model.get(), 1e-9);
+  cbc().setAllowableGap(model.get(), 1e-6);
   const auto began = std::chrono::steady_clock::now();
-  Cbc_solve(model.get());
+  cbc().solve(model.get());
   const double took =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - began).count();
 
   ExactResult result;
-  const double* x = Cbc_getColSolution(model.get());
-  result.found = x != nullptr && Cbc_numberSavedSolutions(model.get()) > 0;
-  if (!result.found && x != nullptr && Cbc_isProvenOptimal(model.get())) result.found = true;
-  result.optimal = Cbc_isProvenOptimal(model.get()) != 0;
-  result.bound = Cbc_getBestPossibleObjValue(model.get());
+  const double* x = cbc().getColSolution(model.get());
+  result.found = x != nullptr && cbc().numberSavedSolutions(model.get()) > 0;
+  if (!result.found && x != nullptr && cbc().isProvenOptimal(model.get())) result.found = true;
+  result.optimal = cbc().isProvenOptimal(model.get()) != 0;
+  result.bound = cbc().getBestPossibleObjValue(model.get());
   // CBC does not always flag the limit when it stops on it before any solution.
-  if (Cbc_isSecondsLimitReached(model.get()) ||
-      (!Cbc_isProvenOptimal(model.get()) && took >= 0.9 * time_limit_s)) {
+  if (cbc().isSecondsLimitReached(model.get()) ||
+      (!cbc().isProvenOptimal(model.get()) && took >= 0.9 * time_limit_s)) {
     std::ostringstream limit;
     limit << time_limit_s;
     result.note = "time limit of " + limit.str() + " s reached: best plan found so far";
@@ -208,7 +207,7 @@ ExactResult CbcSolver::solve(const Problem& p, const Selection& start, double ti
     result.note += result.note.empty() ? "CBC found no plan" : "; CBC found no plan";
     return result;
   }
-  result.objective = Cbc_getObjValue(model.get());
+  result.objective = cbc().getObjValue(model.get());
   if (result.optimal) result.bound = result.objective;
   Selection& s = result.selection;
   s.visit.assign(jobs, 0);

@@ -136,6 +136,24 @@ TEST(PlanCli, BadCostsAndCrewsFilesExitTwoWithTheirLocation) {
   EXPECT_TRUE(fs::is_regular_file(tmp.path() / "x"));
 }
 
+// CBC is loaded only when a plan needs the exact solver: without it, the heuristic
+// still plans, and the exact solver's absence is said with what to install.
+TEST(PlanCli, WithoutCbcOnlyTheExactSolverFails) {
+  const std::string env = "RINGFENCE_CBC_LIBRARY=/nonexistent/libCbcSolver.so.3 ";
+  const std::string base =
+      env + plan_bin() + " plan " + example() + " --policy uk-2020 --start 2021-01-01 --crews 40 ";
+  const RunResult heuristic = run_command(base + "--solver heuristic --format json");
+  EXPECT_EQ(heuristic.exit_code, 0) << heuristic.err;
+  EXPECT_EQ(json::parse(heuristic.out).at("solver").at("name"), "heuristic");
+  const RunResult exact = run_command(base + "--solver exact --format json");
+  EXPECT_EQ(exact.exit_code, 2);
+  EXPECT_TRUE(exact.out.empty());
+  EXPECT_NE(exact.err.find("the exact planner needs COIN-OR CBC (Debian package coinor-libcbc3), "
+                           "which could not be loaded: /nonexistent/libCbcSolver.so.3"),
+            std::string::npos)
+      << exact.err;
+}
+
 TEST(PlanCli, TimeLimitGivesTheBestPlanWithItsProvenGap) {
   // A crafted instance of the plan gap benchmark with 500 sites per operator: CBC
   // needs about 4 s to prove its optimum on an idle 2-core machine, so 0.05 s is not
