@@ -5,7 +5,7 @@ packages=(build-essential cmake ninja-build pkg-config libgeographiclib-dev libt
   libcli11-dev libsimdjson-dev libfast-float-dev nlohmann-json3-dev libboost-dev libgtest-dev
   libbenchmark-dev libssl-dev python3 clang libclang-rt-14-dev libcpp-httplib-dev
   libgdal-dev gdal-bin zlib1g-dev libexpat1-dev mobile-broadband-provider-info coinor-libcbc-dev
-  libbrotli-dev)
+  libbrotli-dev nettle-dev)
 # The report's front end is built with node and npm, and tested in Chromium; a
 # machine may already have them from elsewhere (e.g. a newer Node.js), so they are
 # installed only when the command is missing.

@@ -1,7 +1,7 @@
 #include "server/access_token.hpp"
 
-#include <openssl/crypto.h>
-#include <openssl/evp.h>
+#include <nettle/memops.h>
+#include <nettle/sha2.h>
 
 #include <fstream>
 #include <stdexcept>
@@ -11,11 +11,12 @@ namespace ringfence::server {
 namespace {
 
 std::array<unsigned char, 32> sha256(std::string_view bytes) {
+  static_assert(SHA256_DIGEST_SIZE == 32);
+  sha256_ctx ctx;
+  sha256_init(&ctx);
+  sha256_update(&ctx, bytes.size(), reinterpret_cast<const std::uint8_t*>(bytes.data()));
   std::array<unsigned char, 32> digest{};
-  unsigned int length = 0;
-  if (EVP_Digest(bytes.data(), bytes.size(), digest.data(), &length, EVP_sha256(), nullptr) != 1 ||
-      length != digest.size())
-    throw std::runtime_error("SHA-256 failed");
+  sha256_digest(&ctx, digest.size(), digest.data());
   return digest;
 }
 
@@ -55,7 +56,7 @@ AccessToken AccessToken::from_text(std::string_view text, const std::string& ori
 
 bool AccessToken::matches(std::string_view presented) const {
   const auto digest = sha256(presented);
-  return CRYPTO_memcmp(digest.data(), digest_.data(), digest.size()) == 0;
+  return memeql_sec(digest.data(), digest_.data(), digest.size()) != 0;  // constant time
 }
 
 std::optional<std::string> presented_token(std::string_view authorization,
