@@ -31,6 +31,21 @@ namespace ringfence::testing {
 const std::string kBin = RINGFENCE_BIN;
 const std::string kKoreaDir = std::string(RINGFENCE_SOURCE_DIR) + "/examples/korea-small";
 
+// serve's HTTP server is a module, loaded when a server starts: without it, the
+// command says what is missing before reading the bundle.
+TEST(Cli, ServeWithoutItsHttpModuleSaysWhatIsMissing) {
+  const std::string missing = "/nonexistent/ringfence_http.so";
+  const RunResult r = run_command("RINGFENCE_HTTP_MODULE=" + missing + " " + kBin + " serve " +
+                                  kKoreaDir + " --port 0");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty()) << r.out;
+  EXPECT_NE(r.err.find("`serve` needs ringfence's HTTP module ringfence_http.so, which is "
+                       "missing (looked at " +
+                       missing + ")"),
+            std::string::npos)
+      << r.err;
+}
+
 TEST(Cli, NoCommandPrintsTheHelp) {
   auto r = run_command(kBin);
   EXPECT_EQ(r.exit_code, 2);

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the build into a temporary prefix, puts the source and build trees out of
 # reach (an empty tmpfs over each, in a private mount namespace), and runs demo,
-# generate, report and a GeoPackage round trip from the installed copy: it must need nothing but its prefix.
+# generate, report, a GeoPackage round trip and a server from the installed copy: it
+# must need nothing but its prefix.
 #   tests/install/install_test.sh BUILD_DIR SOURCE_DIR
 set -euo pipefail
 build=$(realpath "$1")
@@ -11,7 +12,7 @@ trap 'rm -rf "$work"' EXIT
 prefix="$work/prefix"
 cmake --install "$build" --prefix "$prefix" >/dev/null
 bin="$prefix/bin/ringfence"
-for f in bin/ringfence lib/ringfence/ringfence_gdal.so share/ringfence/report-template.html share/ringfence/profiles/kr.toml \
+for f in bin/ringfence lib/ringfence/ringfence_gdal.so lib/ringfence/ringfence_http.so share/ringfence/report-template.html share/ringfence/profiles/kr.toml \
   share/ringfence/places/KR.csv share/ringfence/zones/kr.geojson share/ringfence/presets/uk-2020.toml; do
   [ -e "$prefix/$f" ] || { echo "not installed: $f" >&2; exit 1; }
 done
@@ -39,5 +40,12 @@ unshare -m --propagation private bash -euo pipefail -c "
   test -s gb.html
   '$bin' export gb --to gb.gpkg >/dev/null
   '$bin' validate gb.gpkg >/dev/null
+  '$bin' serve gb --policy uk-2020 --port 0 >serve.txt 2>serve.err &
+  server=\$!
+  for i in \$(seq 100); do grep -q 'open http://' serve.txt && break; sleep 0.1; done
+  grep -q 'open http://127.0.0.1:' serve.txt || { cat serve.err >&2; kill \$server; exit 1; }
+  kill -TERM \$server
+  wait \$server
+  grep -q '^stopped' serve.txt
 "
-echo "installed copy ran demo, generate, report and export with the sources out of reach"
+echo "installed copy ran demo, generate, report, export and serve with the sources out of reach"
