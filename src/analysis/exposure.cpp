@@ -4,8 +4,10 @@
 #include <array>
 #include <cmath>
 #include <map>
+#include <numeric>
 #include <stdexcept>
 #include <tuple>
+#include <unordered_map>
 
 #include "analysis/grouping.hpp"
 
@@ -105,14 +107,45 @@ ExposureResult compute_exposure(const Network& net, const std::vector<GroupKey>&
   std::sort(result.groups.begin(), result.groups.end(),
             [](const auto& a, const auto& b) { return a.key < b.key; });
 
-  // Operator × domain pairs served by one vendor alone.
-  std::map<std::pair<std::string_view, Domain>, std::map<std::uint32_t, std::size_t>> per_domain;
-  for (std::uint32_t e = 0; e < n; ++e)
-    ++per_domain[{net.site_operator(el.site[e]), el.domain[e]}][el.vendor[e]];
-  for (const auto& [key, vendors] : per_domain)
-    if (vendors.size() == 1)
-      result.single_vendor_domains.push_back(
-          {std::string(key.first), key.second, vendors.begin()->first, vendors.begin()->second});
+  // Operator × domain pairs served by one vendor alone: elements counted per (operator,
+  // domain, vendor) in a flat table, operators numbered densely.
+  const std::size_t domains = kDomainNames.size(), vendors = net.vendors.size();
+  std::unordered_map<std::uint32_t, std::uint32_t> dense_operator;
+  std::vector<std::uint32_t> operator_ids;  // dense -> strings id
+  std::vector<std::size_t> count;
+  std::uint32_t last_site = UINT32_MAX, last_dense = 0;
+  for (std::uint32_t e = 0; e < n; ++e) {
+    if (el.site[e] != last_site) {
+      last_site = el.site[e];
+      const std::uint32_t op = net.sites.operator_id[last_site];
+      const auto [it, fresh] =
+          dense_operator.emplace(op, static_cast<std::uint32_t>(operator_ids.size()));
+      if (fresh) {
+        operator_ids.push_back(op);
+        count.resize(operator_ids.size() * domains * vendors, 0);
+      }
+      last_dense = it->second;
+    }
+    ++count[(last_dense * domains + static_cast<std::size_t>(el.domain[e])) * vendors +
+            el.vendor[e]];
+  }
+  // In the order of operator names, then domains.
+  std::vector<std::uint32_t> order(operator_ids.size());
+  std::iota(order.begin(), order.end(), 0u);
+  std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return net.strings.get(operator_ids[a]) < net.strings.get(operator_ids[b]);
+  });
+  for (const std::uint32_t o : order)
+    for (std::size_t d = 0; d < domains; ++d) {
+      const std::size_t* row = &count[(o * domains + d) * vendors];
+      std::size_t present = 0, only = 0;
+      for (std::size_t v = 0; v < vendors; ++v)
+        if (row[v]) ++present, only = v;
+      if (present == 1)
+        result.single_vendor_domains.push_back({std::string(net.strings.get(operator_ids[o])),
+                                                static_cast<Domain>(d),
+                                                static_cast<std::uint32_t>(only), row[only]});
+    }
   return result;
 }
 

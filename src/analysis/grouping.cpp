@@ -5,6 +5,7 @@
 #include <cmath>
 #include <numeric>
 #include <tuple>
+#include <unordered_map>
 
 namespace ringfence::analysis {
 
@@ -33,15 +34,31 @@ Grouping group_elements(const Network& net, const std::vector<GroupKey>& by,
   const std::size_t n = net.elements.size();
   Grouping g;
   g.group_of.assign(n, kNoGroup);
-  std::map<std::array<std::uint32_t, 4>, std::uint32_t> index;
+  // Group ids in order of first appearance. Rows of a site follow each other, so the
+  // previous row's key is tried before the hash table.
+  using Key = std::array<std::uint32_t, 4>;
+  struct KeyHash {
+    std::size_t operator()(const Key& k) const {
+      std::uint64_t h = 0x9e3779b97f4a7c15ull;
+      for (const std::uint32_t v : k) h = (h ^ v) * 0xff51afd7ed558ccdull;
+      return static_cast<std::size_t>(h ^ (h >> 32));
+    }
+  };
+  std::unordered_map<Key, std::uint32_t, KeyHash> index;
   std::vector<std::uint32_t> representative;
+  Key last{};
+  std::uint32_t last_group = kNoGroup;
   for (std::uint32_t e = 0; e < n; ++e) {
     if (!mask.empty() && !mask[e]) continue;
-    std::array<std::uint32_t, 4> k{};
+    Key k{};
     for (std::size_t i = 0; i < by.size() && i < k.size(); ++i) k[i] = key_code(net, e, by[i]);
-    auto [it, fresh] = index.emplace(k, static_cast<std::uint32_t>(representative.size()));
-    if (fresh) representative.push_back(e);
-    g.group_of[e] = it->second;
+    if (last_group == kNoGroup || k != last) {
+      auto [it, fresh] = index.emplace(k, static_cast<std::uint32_t>(representative.size()));
+      if (fresh) representative.push_back(e);
+      last = k;
+      last_group = it->second;
+    }
+    g.group_of[e] = last_group;
   }
   g.keys.resize(representative.size());
   for (std::size_t i = 0; i < representative.size(); ++i)
