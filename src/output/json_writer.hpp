@@ -40,6 +40,8 @@ class JsonWriter {
     if (after_part) w.stack_.back().empty = false;
     return w;
   }
+  // Room for `bytes` more, so that appending many parts copies none of them twice.
+  void reserve_more(std::size_t bytes) { out_.reserve(out_.size() + bytes); }
   void append_part(const std::string& text, const JsonWriter& part) {
     out_ += text;
     stack_ = part.stack_;
