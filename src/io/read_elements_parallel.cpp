@@ -115,7 +115,7 @@ void read_elements_in_parallel(CsvReader& csv, const ElementColumns& c, Network&
         return CsvReader::Mark{begin + at.pos, at.line, begin + at.line_start};
       };
       Part part;
-      part.rows.reserve(kPartBytes / 64);
+      part.rows.reserve((stop - begin) / 64 + 1);  // rows are longer than 64 bytes
       while (true) {
         const CsvReader::Mark at = view.mark();
         Diagnostics problems;
