@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 #include <vector>
 
@@ -27,6 +28,8 @@ unsigned ThreadBudget::take(unsigned want) {
 
 void ThreadBudget::give(unsigned count) {
   in_use_ -= count;
+  { const std::lock_guard<std::mutex> lock(mutex_); }  // a waiter is asleep, or sees it
+  freed_.notify_all();
 }
 
 void ThreadBudget::run(unsigned wanted, const std::function<void()>& work) {
@@ -41,15 +44,48 @@ void ThreadBudget::run(unsigned wanted, const std::function<void()>& work) {
       if (!failure) failure = std::current_exception();
     }
   };
+  auto worker = [&] {
+    guarded();
+    give(1);  // as soon as this thread is done, another computation may use it
+  };
   std::vector<std::thread> pool;
-  pool.reserve(extra);
-  for (unsigned t = 0; t < extra; ++t)
-    pool.emplace_back([&] {
-      guarded();
-      give(1);  // as soon as this thread is done, another computation may use it
+  pool.reserve(wanted);
+  for (unsigned t = 0; t < extra; ++t) pool.emplace_back(worker);
+  // The threads not had now: a recruiter waits for units given back (by rules running
+  // beside this one, say) and starts a worker with each while the work lasts.
+  unsigned missing = wanted > 1 ? wanted - 1 - extra : 0;
+  bool done = false;
+  std::vector<std::thread> late;
+  std::thread recruiter;
+  if (missing > 0)
+    recruiter = std::thread([&] {
+      std::unique_lock<std::mutex> lock(mutex_);
+      while (missing > 0) {
+        freed_.wait(lock, [&] { return done || in_use_.load() < limit_; });
+        if (done) return;
+        if (take(1) == 1) {
+          --missing;
+          try {
+            late.emplace_back(worker);
+          } catch (const std::system_error&) {  // no thread to be had: the others finish
+            lock.unlock();
+            give(1);
+            return;
+          }
+        }
+      }
     });
   guarded();
+  if (recruiter.joinable()) {
+    {
+      const std::lock_guard<std::mutex> lock(mutex_);
+      done = true;
+    }
+    freed_.notify_all();
+    recruiter.join();
+  }
   for (auto& t : pool) t.join();
+  for (auto& t : late) t.join();
   if (failure) std::rethrow_exception(failure);
 }
 

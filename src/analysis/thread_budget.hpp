@@ -3,8 +3,10 @@
 // in parallel, each measuring its sites in parallel).
 #pragma once
 #include <atomic>
+#include <condition_variable>
 #include <cstddef>
 #include <functional>
+#include <mutex>
 
 namespace ringfence::analysis {
 
@@ -19,16 +21,22 @@ class ThreadBudget {
   // The most threads that were running at once, the calling thread included.
   unsigned peak() const { return peak_.load(); }
 
-  // Runs work(worker) on the calling thread and on as many extra threads as the
-  // budget allows (at most `wanted` in all); waits for all of them. The calling
-  // thread must hold one unit of the budget already (the first run holds it from
-  // construction). The first exception thrown is rethrown here.
+  // Runs work() on the calling thread and on as many extra threads as the budget
+  // allows (at most `wanted` in all); waits for all of them. Threads the budget could
+  // not give at once join later, as other computations give theirs back, while the
+  // calling thread is still at work: so work() must take its work from a shared
+  // counter, and a late call find nothing left. The calling thread must hold one unit
+  // of the budget already (the first run holds it from construction). The first
+  // exception thrown is rethrown here.
   void run(unsigned wanted, const std::function<void()>& work);
 
  private:
   unsigned limit_;
   std::atomic<unsigned> in_use_{1};
   std::atomic<unsigned> peak_{1};
+  // Signalled when units are given back, for runs waiting to recruit late threads.
+  std::mutex mutex_;
+  std::condition_variable freed_;
 };
 
 }  // namespace ringfence::analysis

@@ -48,6 +48,32 @@ TEST(ThreadBudget, NestedRunsNeverExceedTheLimit) {
   }
 }
 
+// Two rules at once on two threads: the short one's thread, once given back, joins
+// the long one's sites (its nested run could have no second thread at its start).
+TEST(ThreadBudget, AThreadGivenBackJoinsARunStillAtWork) {
+  analysis::ThreadBudget budget(2);
+  std::atomic<unsigned> next_rule{0};
+  Occupancy long_rule;
+  std::atomic<int> chunks_left{40};
+  budget.run(2, [&] {
+    for (unsigned rule = next_rule++; rule < 2; rule = next_rule++) {
+      if (rule == 1) {  // the short rule
+        std::this_thread::sleep_for(std::chrono::milliseconds(30));
+        continue;
+      }
+      budget.run(2, [&] {  // the long rule: chunks from a counter
+        while (chunks_left-- > 0) {
+          long_rule.enter();  // 20 ms each
+          long_rule.leave();
+        }
+      });
+    }
+  });
+  EXPECT_EQ(long_rule.peak.load(), 2u);
+  EXPECT_LE(budget.peak(), 2u);
+  EXPECT_EQ(budget.take(2), 1u) << "all but the caller's unit are back";
+}
+
 TEST(ThreadBudget, TheFirstExceptionIsRethrown) {
   analysis::ThreadBudget budget(2);
   EXPECT_THROW(budget.run(2, [] { throw std::runtime_error("x"); }), std::runtime_error);
