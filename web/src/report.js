@@ -407,6 +407,8 @@ function start(data) {
     renderLegend();
   }
 
+  // False while the map's geo component has no layout (ECharts answers null between
+  // an update and its layout, as when a chart redraws while the page is busy).
   function updateProjection() {
     const x0 = bbox[0];
     const y0 = bbox[1];
@@ -414,9 +416,11 @@ function start(data) {
     const y1 = bbox[3];
     const a = mapChart.convertToPixel({ geoIndex: 0 }, [x0, y0]);
     const b = mapChart.convertToPixel({ geoIndex: 0 }, [x1, y1]);
+    if (!a || !b) return false;
     const kx = (b[0] - a[0]) / (x1 - x0);
     const ky = (b[1] - a[1]) / (y1 - y0);
     px = [a[0] - kx * x0, kx, a[1] - ky * y0, ky];
+    return true;
   }
   const toLon = (x) => (x - px[0]) / px[1];
   const toLat = (y) => (y - px[2]) / px[3];
@@ -488,7 +492,10 @@ function start(data) {
   // the screen (see clusterSeries).
   function renderMap() {
     if (!mapChart) return;
-    updateProjection();
+    if (!updateProjection()) {
+      setTimeout(renderMap, 50);  // drawn once the map is laid out
+      return;
+    }
     const W = mapChart.getWidth();
     const H = mapChart.getHeight();
     const pad = 8;
