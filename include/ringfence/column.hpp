@@ -9,7 +9,6 @@
 #include <memory>
 #include <new>
 #include <type_traits>
-#include <utility>
 #include <vector>
 
 namespace ringfence {
@@ -80,13 +79,10 @@ struct ColumnAllocator {
   void deallocate(T* p, std::size_t n) noexcept {
     if (!column_detail::is_mapped(p)) std::allocator<T>{}.deallocate(p, n);
   }
+  // Only for KeepBytes; any other construction is std::allocator_traits' own.
   template <typename U>
   void construct(U* p, column_detail::KeepBytes) noexcept {
     ::new (static_cast<void*>(p)) U;  // trivial types: no store
-  }
-  template <typename U, typename... Args>
-  void construct(U* p, Args&&... args) {
-    ::new (static_cast<void*>(p)) U(std::forward<Args>(args)...);
   }
   friend bool operator==(const ColumnAllocator&, const ColumnAllocator&) { return true; }
 };

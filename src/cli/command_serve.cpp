@@ -104,10 +104,7 @@ Command add_serve(CLI::App& root) {
 
         // Signals go to one waiting thread of the server, which stops it; every other
         // thread (the server's pool too) inherits the blocked mask.
-        sigset_t signals;
-        sigemptyset(&signals);
-        sigaddset(&signals, SIGINT);
-        sigaddset(&signals, SIGTERM);
+        const sigset_t signals = http::stop_signals();
         pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
         // Few malloc arenas for many worker threads: each thread's arena otherwise keeps

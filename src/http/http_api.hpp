@@ -2,6 +2,8 @@
 // its own (ringfence_http.so), loaded when a server starts: cpp-httplib links OpenSSL
 // and Brotli's decoder, whose loading cost every other process about 5 ms at start-up.
 #pragma once
+#include <signal.h>
+
 #include <functional>
 #include <string>
 
@@ -39,6 +41,16 @@ struct Api {
 // The table, the module loaded on first use; throws std::runtime_error saying what is
 // missing.
 const Api& api();
+
+// The signals that stop a server: the caller blocks them in every thread before
+// serve(), whose own thread waits for them.
+inline sigset_t stop_signals() {
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGINT);
+  sigaddset(&signals, SIGTERM);
+  return signals;
+}
 
 // The implementation, compiled into the module only.
 Outcome serve(const Settings& settings, ReportService& service,

@@ -236,10 +236,7 @@ Outcome serve(const Settings& settings, ReportService& service,
   }
   // Signals go to one waiting thread, which stops the server; every other thread (the
   // server's pool too) inherits the mask the caller blocked them in.
-  sigset_t signals;
-  sigemptyset(&signals);
-  sigaddset(&signals, SIGINT);
-  sigaddset(&signals, SIGTERM);
+  const sigset_t signals = stop_signals();
   std::thread stopper([&server, signals] {
     int sig = 0;
     sigwait(&signals, &sig);

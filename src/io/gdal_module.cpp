@@ -8,18 +8,11 @@ namespace ringfence {
 
 namespace gdal {
 
-namespace {
-
-const Api& load() {
-  const ModuleSpec spec{kModuleName, "RINGFENCE_GDAL_MODULE", kEntryPoint, "GIS",
-                        "GIS formats (GeoPackage, KML, Shapefile, ...) need"};
-  return load_module_table<Api>(spec, kApiVersion);
-}
-
-}  // namespace
-
 const Api& api() {
-  static const Api& table = load();
+  static const Api& table =
+      load_module_table<Api>({kModuleName, "RINGFENCE_GDAL_MODULE", kEntryPoint, "GIS",
+                              "GIS formats (GeoPackage, KML, Shapefile, ...) need"},
+                             kApiVersion);
   return table;
 }
 

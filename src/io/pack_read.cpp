@@ -1,7 +1,6 @@
 // Opening a snapshot: map the file, check its header and its bundle; the columns
 // read the mapped bytes in place.
 #include <fcntl.h>
-#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 

@@ -4,17 +4,9 @@
 
 namespace ringfence::http {
 
-namespace {
-
-const Api& load() {
-  const ModuleSpec spec{kModuleName, "RINGFENCE_HTTP_MODULE", kEntryPoint, "HTTP", "`serve` needs"};
-  return load_module_table<Api>(spec, kApiVersion);
-}
-
-}  // namespace
-
 const Api& api() {
-  static const Api& table = load();
+  static const Api& table = load_module_table<Api>(
+      {kModuleName, "RINGFENCE_HTTP_MODULE", kEntryPoint, "HTTP", "`serve` needs"}, kApiVersion);
   return table;
 }
 
