@@ -6,6 +6,7 @@
 // the heap. Everything else is std::vector's.
 #pragma once
 #include <cstddef>
+#include <iterator>
 #include <memory>
 #include <new>
 #include <type_traits>
