@@ -84,8 +84,17 @@ void ThreadBudget::run(unsigned wanted, const std::function<void()>& work) {
     freed_.notify_all();
     recruiter.join();
   }
+  // While it only waits for the others, the calling thread lends its unit: a run
+  // nested in one of them (a rule's sites, say) may recruit a thread with it. Then it
+  // takes a unit back before it goes on.
+  const bool lend = !pool.empty() || !late.empty();
+  if (lend) give(1);
   for (auto& t : pool) t.join();
   for (auto& t : late) t.join();
+  if (lend) {
+    std::unique_lock<std::mutex> lock(mutex_);
+    freed_.wait(lock, [&] { return take(1) == 1; });
+  }
   if (failure) std::rethrow_exception(failure);
 }
 

@@ -74,6 +74,30 @@ TEST(ThreadBudget, AThreadGivenBackJoinsARunStillAtWork) {
   EXPECT_EQ(budget.take(2), 1u) << "all but the caller's unit are back";
 }
 
+// The same with the short rule on the calling thread: once done, it lends its unit
+// to the long rule's sites while it waits for that rule to finish.
+TEST(ThreadBudget, ACallerDoneEarlyLendsItsThreadToARunStillAtWork) {
+  analysis::ThreadBudget budget(2);
+  const std::thread::id caller = std::this_thread::get_id();
+  Occupancy long_rule;
+  std::atomic<int> chunks_left{40};
+  budget.run(2, [&] {
+    if (std::this_thread::get_id() == caller) {  // the short rule
+      std::this_thread::sleep_for(std::chrono::milliseconds(30));
+      return;
+    }
+    budget.run(2, [&] {  // the long rule
+      while (chunks_left-- > 0) {
+        long_rule.enter();  // 20 ms each
+        long_rule.leave();
+      }
+    });
+  });
+  EXPECT_EQ(long_rule.peak.load(), 2u);
+  EXPECT_LE(budget.peak(), 2u);
+  EXPECT_EQ(budget.take(2), 1u) << "the caller holds its unit again; the rest are back";
+}
+
 TEST(ThreadBudget, TheFirstExceptionIsRethrown) {
   analysis::ThreadBudget budget(2);
   EXPECT_THROW(budget.run(2, [] { throw std::runtime_error("x"); }), std::runtime_error);
