@@ -5,6 +5,7 @@
 
 #include "ringfence/bundle.hpp"
 #include "ringfence/check.hpp"
+#include "ringfence/output.hpp"
 
 namespace ringfence {
 
@@ -17,6 +18,9 @@ std::string render_check_text(const Network& net, const CheckResult& r, const Ch
 // `threads`: how many threads render the findings (0: one per hardware thread).
 std::string render_check_json(const Network& net, const CheckResult& r, const CheckInputs& in,
                               unsigned threads = 1);
+// The same document handed to `sink` in pieces as it is rendered.
+void write_check_json(const Network& net, const CheckResult& r, const CheckInputs& in,
+                      unsigned threads, const ByteSink& sink);
 std::string render_check_csv(const Network& net, const CheckResult& r);
 std::string render_check_geojson(const Network& net, const CheckResult& r);
 

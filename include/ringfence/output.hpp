@@ -2,6 +2,7 @@
 // half-written output and a failed run leaves the previous file intact.
 #pragma once
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <string_view>
 
@@ -11,6 +12,29 @@ namespace ringfence {
 // `path`. Throws std::runtime_error (naming the path) on failure, leaving no
 // temporary file behind.
 void write_file_atomically(const std::string& path, std::string_view content);
+
+// The same, for an output produced in pieces: a temporary file beside `path` takes the
+// pieces as they come (its writeback to disk starts at once, so commit() waits for
+// little), and commit() flushes it and renames it over `path`. A file never committed
+// is removed. Errors throw std::runtime_error naming the path.
+class AtomicFile {
+ public:
+  explicit AtomicFile(std::string path);
+  ~AtomicFile();
+  AtomicFile(const AtomicFile&) = delete;
+  AtomicFile& operator=(const AtomicFile&) = delete;
+  void write(std::string_view bytes);
+  void commit();
+
+ private:
+  [[noreturn]] void fail(const char* what);
+  std::string path_, temp_;
+  int fd_ = -1;
+  std::size_t written_ = 0, synced_ = 0;
+};
+
+// Where an output's pieces go, in order.
+using ByteSink = std::function<void(std::string_view)>;
 
 // A new empty directory beside `target`, named after it (".NAME.WHAT-XXXXXX"): a
 // directory output is written there, then renamed over `target`. Throws

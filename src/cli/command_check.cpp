@@ -38,11 +38,15 @@ Command add_check(CLI::App& root) {
             const Network& net = run.bundle.network;
             const CheckResult& result = run.result;
             const CheckInputs inputs{opts->bundle.path, run.bundle.files};
+            if (!opts->timeline && format == "json") {
+              opts->output.write_streamed([&](const ByteSink& sink) {
+                write_check_json(net, result, inputs, opts->threads.threads, sink);
+              });
+              return result.overdue > 0 ? kOverdue : kOk;
+            }
             std::string text;
             if (opts->timeline)
               text = render_timeline(check_timeline(net, result), format);
-            else if (format == "json")
-              text = render_check_json(net, result, inputs, opts->threads.threads);
             else if (format == "csv")
               text = render_check_csv(net, result);
             else if (format == "geojson")

@@ -1,5 +1,7 @@
 #include "cli/options.hpp"
 
+#include <iostream>
+
 #include "cli/common.hpp"
 
 namespace ringfence::cli {
@@ -48,6 +50,17 @@ void OutputArgs::check_format() const {
 
 void OutputArgs::write(const std::string& content) const {
   emit(content, out);
+}
+
+void OutputArgs::write_streamed(const std::function<void(const ByteSink&)>& produce) const {
+  if (out.empty() || out == "-") {
+    produce([](std::string_view piece) { std::cout.write(piece.data(), std::ssize(piece)); });
+    std::cout.flush();
+    return;
+  }
+  AtomicFile file(out);
+  produce([&](std::string_view piece) { file.write(piece); });
+  file.commit();
 }
 
 void ThreadsArg::add_to(CLI::App& app) {

@@ -3,12 +3,14 @@
 // and demo.
 #pragma once
 #include <CLI/CLI.hpp>
+#include <functional>
 #include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "ringfence/bundle.hpp"
 #include "ringfence/check.hpp"
+#include "ringfence/output.hpp"
 
 namespace ringfence::cli {
 
@@ -39,6 +41,10 @@ struct OutputArgs {
   void add_to(CLI::App& app, std::initializer_list<const char*> allowed);
   void check_format() const;  // throws UsageError naming --format and what is allowed
   void write(const std::string& content) const;  // to --out atomically, or stdout
+  // The same for an output produced in pieces: `produce` hands them to the sink it is
+  // given; --out is put in place once `produce` returns, and left untouched if it
+  // throws.
+  void write_streamed(const std::function<void(const ByteSink&)>& produce) const;
 };
 
 // --threads.

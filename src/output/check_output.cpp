@@ -3,7 +3,9 @@
 #include <atomic>
 #include <cmath>
 #include <map>
+#include <memory>
 #include <sstream>
+#include <thread>
 
 #include "analysis/thread_budget.hpp"
 #include "output/check_json.hpp"
@@ -68,45 +70,70 @@ void write_finding_json(JsonWriter& w, const Network& net, const CheckResult& r,
   w.end_object();
 }
 
-void write_findings_json(JsonWriter& w, const Network& net, const CheckResult& r,
-                         unsigned threads) {
+void write_findings_json(JsonWriter& w, std::string& out, const Network& net, const CheckResult& r,
+                         unsigned threads, const ByteSink& sink) {
   // A finding's message (its rule kind's explanation) and the escaping of its text
-  // are most of the JSON's cost: blocks of findings are rendered in parallel, a round
-  // of one block per thread at a time (so the extra memory stays a few blocks), and
-  // appended in order.
-  constexpr std::size_t kBlock = 4096;
+  // are most of the JSON's cost: blocks of findings are rendered in parallel, from a
+  // counter, and the calling thread hands each block to the sink in order as soon as
+  // it is ready (rendering one itself whenever the next is not), then frees it. The
+  // writing to disk overlaps the rendering, and no copy of the whole output is made.
+  constexpr std::size_t kBlock = 2048;
   const std::vector<Finding>& all = r.findings;
+  const std::size_t blocks = (all.size() + kBlock - 1) / kBlock;
   analysis::ThreadBudget budget(threads);
-  const unsigned n = budget.limit();
-  if (n <= 1 || all.size() <= kBlock) {
+  if (budget.limit() <= 1 || blocks <= 1) {
     for (const auto& f : all) write_finding_json(w, net, r, f);
     return;
   }
-  std::vector<std::string> texts(n);
+  sink(out);
+  out.clear();
+  std::vector<std::string> texts(blocks);
   std::vector<JsonWriter> parts;
-  for (std::size_t round = 0; round < all.size(); round += kBlock * n) {
-    parts.clear();
-    for (unsigned k = 0; k < n; ++k) parts.push_back(w.part(texts[k], k > 0));
-    std::atomic<unsigned> next{0};
-    budget.run(n, [&] {
-      for (unsigned k = next++; k < n; k = next++) {
-        texts[k].clear();
-        const std::size_t begin = std::min(all.size(), round + k * kBlock);
-        const std::size_t end = std::min(all.size(), begin + kBlock);
-        for (std::size_t i = begin; i < end; ++i) write_finding_json(parts[k], net, r, all[i]);
-      }
-    });
-    if (round == 0) {
-      // The first round's size per finding, for all of them (and a tenth more): the
-      // output is then reallocated and copied once at most, not at every doubling.
-      std::size_t bytes = 0;
-      for (const auto& t : texts) bytes += t.size();
-      const std::size_t rendered = std::min(all.size(), kBlock * n);
-      w.reserve_more(bytes / rendered * all.size() / 10 * 11);
+  parts.reserve(blocks);
+  for (std::size_t b = 0; b < blocks; ++b) parts.push_back(w.part(texts[b], b > 0));
+  const auto ready = std::make_unique<std::atomic<bool>[]>(blocks);
+  std::atomic<std::size_t> next{0};
+  std::atomic<bool> failed{false};
+  auto render = [&](std::size_t b) {
+    try {
+      const std::size_t end = std::min(all.size(), (b + 1) * kBlock);
+      for (std::size_t i = b * kBlock; i < end; ++i) write_finding_json(parts[b], net, r, all[i]);
+    } catch (...) {
+      failed = true;
+      next = blocks;
+      ready[b] = true;
+      ready[b].notify_one();
+      throw;
     }
-    for (unsigned k = 0; k < n; ++k)
-      if (!texts[k].empty()) w.append_part(texts[k], parts[k]);
-  }
+    ready[b] = true;
+    ready[b].notify_one();
+  };
+  const std::thread::id writer = std::this_thread::get_id();
+  budget.run(budget.limit(), [&] {
+    if (std::this_thread::get_id() != writer) {
+      for (std::size_t b = next++; b < blocks; b = next++) render(b);
+      return;
+    }
+    for (std::size_t b = 0; b < blocks;) {
+      if (!ready[b]) {
+        if (const std::size_t mine = next++; mine < blocks) {
+          render(mine);
+          continue;
+        }
+        ready[b].wait(false);
+      }
+      if (failed) return;  // the failing thread's exception is rethrown by run()
+      try {
+        sink(texts[b]);
+      } catch (...) {
+        next = blocks;  // the others stop at their next block
+        throw;
+      }
+      std::string().swap(texts[b]);
+      ++b;
+    }
+  });
+  w.take_state(parts.back());
 }
 
 std::string group_cell(const Rule& rule, const Finding& f) {
@@ -148,17 +175,24 @@ void write_check_preamble(JsonWriter& w, const CheckResult& r, const CheckInputs
 
 }  // namespace output
 
-std::string render_check_json(const Network& net, const CheckResult& r, const CheckInputs& in,
-                              unsigned threads) {
+void write_check_json(const Network& net, const CheckResult& r, const CheckInputs& in,
+                      unsigned threads, const ByteSink& sink) {
   std::string out;
-  out.reserve(256 + r.findings.size() * 400);
   output::JsonWriter w(out);
   w.begin_object();
   output::write_check_preamble(w, r, in);
   w.key("findings").begin_array();
-  output::write_findings_json(w, net, r, threads);
+  output::write_findings_json(w, out, net, r, threads, sink);
   w.end_array();
   w.end_object();
+  sink(out);
+}
+
+std::string render_check_json(const Network& net, const CheckResult& r, const CheckInputs& in,
+                              unsigned threads) {
+  std::string out;
+  out.reserve(256 + r.findings.size() * 400);
+  write_check_json(net, r, in, threads, [&](std::string_view piece) { out += piece; });
   return out;
 }
 

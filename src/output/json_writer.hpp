@@ -31,21 +31,17 @@ class JsonWriter {
   JsonWriter& value(bool v);
   JsonWriter& null();
   // A writer for a part of the array this writer is in, written to `out` (to render
-  // parts in parallel): the same nesting and separators. `after_part`: another part,
-  // not yet appended, comes before this one (so an item precedes it whatever this
-  // writer has written). `append_part` appends the part and takes its state.
+  // parts in parallel): the same nesting and separators. `after_part`: another part
+  // comes before this one (so an item precedes it whatever this writer has written).
+  // `take_state` continues this writer after the last part, whose text was written
+  // elsewhere.
   JsonWriter part(std::string& out, bool after_part) const {
     JsonWriter w(out, pretty_, numbers_);
     w.stack_ = stack_;
     if (after_part) w.stack_.back().empty = false;
     return w;
   }
-  // Room for `bytes` more, so that appending many parts copies none of them twice.
-  void reserve_more(std::size_t bytes) { out_.reserve(out_.size() + bytes); }
-  void append_part(const std::string& text, const JsonWriter& part) {
-    out_ += text;
-    stack_ = part.stack_;
-  }
+  void take_state(const JsonWriter& part) { stack_ = part.stack_; }
   // key + value in one call.
   template <typename T>
   JsonWriter& field(std::string_view k, const T& v) {

@@ -17,7 +17,7 @@ namespace ringfence {
 namespace {
 
 TEST(CheckJson, FindingsRenderedInParallelAreTheSameBytes) {
-  // 3 blocks of 4096 findings and a part block, so rounds of two threads end early;
+  // Blocks of 2048 findings and a part block, rendered by two or three threads;
   // ids with a quote, a backslash and a tab, which JSON escapes.
   testing::TempDir dir;
   std::set<std::string> want;  // the Huawei elements' ids, unescaped
@@ -55,6 +55,15 @@ vendors = ["Huawei"]
   };
   EXPECT_EQ(first_difference(render_check_json(b.network, r, in, 2)), std::string::npos);
   EXPECT_EQ(first_difference(render_check_json(b.network, r, in, 3)), std::string::npos);
+  // Streamed: the head, then each block as it is ready, then the tail.
+  std::string streamed;
+  std::size_t pieces = 0;
+  write_check_json(b.network, r, in, 2, [&](std::string_view piece) {
+    streamed += piece;
+    ++pieces;
+  });
+  EXPECT_EQ(first_difference(streamed), std::string::npos);
+  EXPECT_EQ(pieces, 1 + (8274 + 2047) / 2048 + 1);
   const auto doc = nlohmann::json::parse(one);
   std::set<std::string> got;
   for (const auto& f : doc["findings"]) got.insert(f["element_id"].get<std::string>());
