@@ -32,6 +32,13 @@ void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
     if (scope[e] && !uses_sector(e)) site_needed[el.site[e]] = 1;
   const auto site_hit =
       analysis::nearest_zone_per_site(net, index, radius, site_needed, ctx.threads, &zone_set);
+  // The hits first, then the findings at once: a finding is a large struct, and
+  // growing the vector finding by finding moved them all at every doubling.
+  struct ElementHit {
+    std::uint32_t element;
+    geo::ZoneHit hit;
+  };
+  std::vector<ElementHit> hits;
   std::vector<std::uint32_t> candidates;
   for (std::uint32_t e = 0; e < el.size(); ++e) {
     if (!scope[e]) continue;
@@ -51,11 +58,13 @@ void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
     } else {
       hit = site_hit[s];
     }
-    if (!hit) continue;
-    Finding f = element_finding(ctx, e);
-    f.zone = hit->zone;
-    f.distance_m = hit->distance_m;
-    out.push_back(std::move(f));
+    if (hit) hits.push_back({e, *hit});
+  }
+  out.reserve(out.size() + hits.size());
+  for (const auto& [e, hit] : hits) {
+    Finding& f = out.emplace_back(element_finding(ctx, e));
+    f.zone = hit.zone;
+    f.distance_m = hit.distance_m;
   }
 }
 

@@ -4,10 +4,12 @@
 #include <gtest/gtest.h>
 
 #include <GeographicLib/Geodesic.hpp>
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <map>
 #include <memory>
+#include <random>
 #include <string>
 #include <vector>
 
@@ -323,6 +325,37 @@ effective = 2025-01-01
   EXPECT_EQ(rows(net, evaluate(net, std::move(again), rules_day("2024-01-01"), 1)), rows(net, r));
   // Two policies with the same id would give the same rule ids: refused.
   EXPECT_THROW(check(net, {zeta, zeta}, "2024-01-01"), InputError);
+}
+
+// Findings come out in id order whatever the rows' order: runs in order (one per
+// operator, say), runs backwards, and rows shuffled.
+TEST(RuleEvaluation, FindingsInIdOrderWhateverTheRowOrder) {
+  std::vector<int> numbers(300);
+  for (int i = 0; i < 300; ++i) numbers[i] = i;
+  std::vector<std::vector<int>> orders = {numbers, numbers, numbers};
+  std::reverse(orders[1].begin(), orders[1].end());
+  std::mt19937 random(7);
+  std::shuffle(orders[2].begin(), orders[2].end(), random);
+  std::vector<int> runs;  // five ascending runs, interleaved by id
+  for (int r = 0; r < 5; ++r)
+    for (int i = r; i < 300; i += 5) runs.push_back(i);
+  orders.push_back(runs);
+  for (const auto& order : orders) {
+    std::string elements = "element_id,site_id,vendor,domain\n";
+    Strings want;
+    for (const int i : order) {
+      char id[16];
+      std::snprintf(id, sizeof id, "E%04d", i);
+      elements += std::string(id) + ",S1," + (i % 3 ? "Huawei" : "Nokia") + ",ran\n";
+      if (i % 3) want.emplace_back(id);
+    }
+    std::sort(want.begin(), want.end());
+    const Bundle b({{"sites.csv", "site_id,operator,lat,lon\nS1,OpA,37.5,127.0\n"},
+                    {"elements.csv", elements}});
+    EXPECT_EQ(
+        element_ids(b.net(), check_rule(b.net(), "kind = \"exclude\"\nvendors = \"Huawei\"\n")),
+        want);
+  }
 }
 
 // ---------------------------------------------------------------------------------
