@@ -12,7 +12,6 @@ import json
 import os
 import statistics
 import subprocess
-import tempfile
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -53,29 +52,30 @@ def read_spellings():
         return {row["spelling"]: row["vendor"] for row in csv.DictReader(f)}
 
 
-def run_ringfence(binary, source, workdir):
+def run_ringfence(binary, source):
     """Answers the three questions with ringfence (source: a bundle or a .rfpack).
-    Returns (answers, Times for check + exposure): whole processes, loading included."""
-    check_out = os.path.join(workdir, "check.json")
-    exposure_out = os.path.join(workdir, "exposure.json")
+    Returns (answers, Times for check + exposure): whole processes, loading included.
+
+    The answers are read from ringfence's standard output, as a peer's reach the
+    client: PostGIS's rows through its socket, GeoPandas' frames in memory. Written
+    with --out instead, each output is also flushed to disk (fsync), which waits for
+    whatever else the disk has to write: right after PostgreSQL's load and queries,
+    up to 0.8 s (bench/RESULTS.md)."""
     cpu0 = children_cpu()
     t0 = time.perf_counter()
     r = subprocess.run([binary, "check", source, "--policy", QUESTIONS, "--at", AT,
-                        "--format", "json", "--out", check_out], capture_output=True, text=True)
-    t1 = time.perf_counter()
+                        "--format", "json"], capture_output=True)
     if r.returncode not in (0, 1):
-        raise SystemExit(f"ringfence check failed ({r.returncode}): {r.stderr}")
+        raise SystemExit(f"ringfence check failed ({r.returncode}): {r.stderr.decode()}")
+    check_text = r.stdout
     r = subprocess.run([binary, "exposure", source, "--by", "operator,domain", "--measure",
-                        "elements", "--format", "json", "--out", exposure_out],
-                       capture_output=True, text=True)
+                        "elements", "--format", "json"], capture_output=True)
     t2 = time.perf_counter()
     cpu = children_cpu() - cpu0
     if r.returncode != 0:
-        raise SystemExit(f"ringfence exposure failed ({r.returncode}): {r.stderr}")
-    with open(check_out, encoding="utf-8") as f:
-        check = json.load(f)
-    with open(exposure_out, encoding="utf-8") as f:
-        exposure = json.load(f)
+        raise SystemExit(f"ringfence exposure failed ({r.returncode}): {r.stderr.decode()}")
+    check = json.loads(check_text)
+    exposure = json.loads(r.stdout)
     zone, share = {}, {}
     for finding in check["findings"]:
         if finding["rule_id"] == "peer/zone":
@@ -125,11 +125,3 @@ def compare(name, ours, theirs, distances_exact=True):
     return lines, ok
 
 
-def workdir():
-    """A temporary directory for ringfence's answers, removed when the script ends."""
-    import atexit
-    import shutil
-
-    path = tempfile.mkdtemp(prefix="ringfence-peer-")
-    atexit.register(shutil.rmtree, path, True)
-    return path

@@ -99,10 +99,9 @@ def main():
     ap.add_argument("--pack", help="also time ringfence on this snapshot of the bundle")
     ap.add_argument("--runs", type=int, default=3)
     args = ap.parse_args()
-    work = common.workdir()
     loads, queries, rf_csv, rf_pack = [], [[], [], []], [], []
     for run in range(args.runs):
-        ours, t = common.run_ringfence(args.ringfence, args.bundle, work)
+        ours, t = common.run_ringfence(args.ringfence, args.bundle)
         rf_csv.append(t)
         (sites, elements, zones), t = timed(lambda: load(args.bundle))
         loads.append(t)
@@ -110,7 +109,7 @@ def main():
         for q in range(3):
             queries[q].append(times[q])
         if args.pack:
-            _, t = common.run_ringfence(args.ringfence, args.pack, work)
+            _, t = common.run_ringfence(args.ringfence, args.pack)
             rf_pack.append(t)
         if run == 0:
             lines, ok = common.compare("GeoPandas", ours, theirs, distances_exact=False)

@@ -128,7 +128,6 @@ def main():
     conn = psycopg2.connect(host="127.0.0.1", port=args.port, user="postgres", dbname="postgres")
     conn.cursor().execute("CREATE EXTENSION IF NOT EXISTS postgis")
     conn.commit()
-    work = common.workdir()
     loads, queries, rf_csv, rf_pack = [], [[], [], []], [], []
     ok_all = True
     for run in range(args.runs):
@@ -136,13 +135,13 @@ def main():
             t0 = time.perf_counter()
             load(conn, args.bundle)
             loads.append(time.perf_counter() - t0)
-        ours, t = common.run_ringfence(args.ringfence, args.bundle, work)
+        ours, t = common.run_ringfence(args.ringfence, args.bundle)
         rf_csv.append(t)
         theirs, times = ask(conn)
         for q in range(3):
             queries[q].append(times[q])
         if args.pack:
-            ours_pack, t = common.run_ringfence(args.ringfence, args.pack, work)
+            ours_pack, t = common.run_ringfence(args.ringfence, args.pack)
             rf_pack.append(t)
             if ours_pack != ours:
                 ok_all = False
