@@ -2,6 +2,7 @@
 // reader of parts on other threads: parse a row's fields (any thread: it only reads
 // the sites), then add it to the network (in file order, one thread).
 #pragma once
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -36,6 +37,42 @@ struct ElementRow {
 bool parse_element_row(const FieldReader& f, const CsvRow& row, const ElementColumns& c,
                        const Network& net, const RefusedRows* refused, ElementRow& out);
 
+// A row's text fields as the string pool holds them, in the order they are interned
+// (which fixes the pool's ids): the vendor as written, function (lower case), model,
+// technology (lower case), sw_version. A missing field is "" (id 0).
+constexpr std::size_t kElementTexts = 5;
+using ElementTexts = std::array<std::uint32_t, kElementTexts>;
+struct ElementText {
+  std::string_view text;
+  bool lower;  // kept in lower case
+};
+std::array<ElementText, kElementTexts> element_texts(const ElementRow& r);
+ElementTexts intern_element_texts(const ElementRow& r, StringPool& pool);
+
+// The same ahead of the pool, on the thread that parses rows: a row's texts get local
+// ids, and each text seen for the first time is appended to `fresh` (as the pool will
+// hold it). Interning the fresh texts in the order given, a part after another, gives
+// each local id its pool id, and the pool the ids interning row by row gives (a text
+// is new to the pool where it is first seen in either order).
+class ElementTextsAhead {
+ public:
+  ElementTexts local_ids(const ElementRow& r, std::vector<std::string>& fresh);
+
+ private:
+  // Texts as written, to local ids: an open-addressing table per field. A column holds
+  // few distinct texts, so the table stays in cache, and a short text is hashed in a
+  // few word loads (std::hash cost as much as the rest of the lookup).
+  struct Slot {
+    std::string_view text;
+    std::uint32_t id = kEmpty;
+  };
+  static constexpr std::uint32_t kEmpty = UINT32_MAX;
+  std::uint32_t& find_or_add(std::vector<Slot>& table, std::size_t& used, std::string_view text);
+  std::array<std::vector<Slot>, kElementTexts> tables_;
+  std::array<std::size_t, kElementTexts> used_{};
+  std::uint32_t next_ = 0;
+};
+
 // What adding rows keeps between them: each element's line (for duplicate messages)
 // and each vendor spelling's vendor.
 struct ElementsBeingRead {
@@ -46,7 +83,7 @@ struct ElementsBeingRead {
 
 // Adds a parsed row whose id has just been inserted; warns (in `diag`, as file `file`)
 // of a vendor spelling the registry does not know, the first time it is seen.
-void add_element_row(const ElementRow& r, const ElementColumns& c, Network& net,
+void add_element_row(const ElementRow& r, const ElementTexts& texts, Network& net,
                      ElementsBeingRead& state, Diagnostics& diag, const std::string& file);
 
 // The rows of elements.csv from where `csv` stands, parsed on another thread a part

@@ -1,10 +1,10 @@
-// elements.csv on two threads. Parsing a row's fields (the tokenizer, numbers, dates,
-// the site lookup) was about half of reading the file, and adding it (the id index,
-// the string pool, the columns) the other half; both were on one core. Here a second
-// thread parses the file a part at a time while this one adds the rows parsed so far,
-// in file order. A row that needs a message stops both: every row before it is
-// added, and the row-by-row reader goes on from it, so every message, its order and
-// the network are those of reading row by row.
+// elements.csv on several threads. Parsing a row's fields (the tokenizer, numbers,
+// dates, the site lookup, its texts' local ids) is most of reading the file; adding it
+// (the id index, the columns) the rest. Here other threads parse the file a part at a
+// time while this one adds the parts parsed, in file order, and parses the next part
+// itself whenever the one it needs is not ready. A row that needs a message stops
+// them: every row before it is added, and the row-by-row reader goes on from it, so
+// every message, its order and the network are those of reading row by row.
 //
 // Parts are read in place. Reading a quoted field unescapes it in place, which leaves
 // the text unchanged unless it holds a doubled quote: a file with one is read row by
@@ -15,7 +15,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <cstring>
-#include <deque>
+#include <map>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -30,62 +30,95 @@ namespace {
 // message starts, if any.
 struct Part {
   std::vector<ElementRow> rows;
+  std::vector<ElementTexts> texts;     // each row's texts, by local id
+  std::vector<std::string> fresh;      // the texts first seen in this part, in order,
+  std::vector<std::size_t> fresh_row;  // and the row each was first seen in
   std::optional<CsvReader::Mark> stop;
 };
 
-constexpr std::size_t kPartBytes = std::size_t{4} << 20;
-constexpr std::size_t kPartsAhead = 2;
+// Where a part lies: bytes [begin, stop), its first line, its place in the file.
+struct Span {
+  std::size_t index, begin, stop, line;
+};
 
-class PartQueue {
+constexpr std::size_t kPartBytes = std::size_t{4} << 20;
+// How far parsing threads may run ahead of the adding thread, in parts (memory).
+constexpr std::size_t kPartsAhead = 3;
+
+// The parts: handed out in file order to whichever thread asks, and taken back
+// parsed, by index.
+class Parts {
  public:
-  void push(Part part) {
+  Parts(std::string_view text, std::size_t begin, std::size_t line)
+      : text_(text), begin_(begin), line_(line) {}
+
+  // The next part to parse; none once the file is handed out, a part has stopped or
+  // the reading is cancelled. A parsing thread waits while it would run too far ahead
+  // of the adding one (`adder` never waits).
+  std::optional<Span> claim(bool adder) {
     std::unique_lock<std::mutex> lock(mutex_);
-    room_.wait(lock, [&] { return parts_.size() < kPartsAhead || cancelled_; });
-    parts_.push_back(std::move(part));
-    ready_.notify_one();
+    if (!adder) changed_.wait(lock, [&] { return no_more() || next_ < added_ + kPartsAhead; });
+    if (no_more()) return std::nullopt;
+    // A part ends after a line break outside quotes (an even number of quotes since
+    // the first part began), so the next starts a record.
+    const std::size_t end = text_.size();
+    std::size_t stop = std::min(end, begin_ + kPartBytes);
+    if (stop < end) {
+      bool quoted = std::count(text_.data() + begin_, text_.data() + stop, '"') % 2 != 0;
+      while (stop < end && (text_[stop] != '\n' || quoted)) quoted ^= text_[stop++] == '"';
+      if (stop < end) ++stop;  // past the line break
+    }
+    const Span span{next_++, begin_, stop, line_};
+    line_ += static_cast<std::size_t>(std::count(text_.data() + begin_, text_.data() + stop, '\n'));
+    begin_ = stop;
+    return span;
   }
-  // False once the producer has finished and every part was taken.
-  bool pop(Part& part) {
-    std::unique_lock<std::mutex> lock(mutex_);
-    ready_.wait(lock, [&] { return !parts_.empty() || finished_; });
-    if (parts_.empty()) return false;
-    part = std::move(parts_.front());
-    parts_.pop_front();
-    room_.notify_one();
-    return true;
+  void publish(std::size_t index, Part part) {
+    const std::lock_guard<std::mutex> lock(mutex_);
+    if (part.stop) stopped_ = true;  // parts after it are not needed
+    done_.emplace(index, std::move(part));
+    changed_.notify_all();
   }
-  void finish() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    finished_ = true;
-    ready_.notify_one();
-  }
-  // The parser failed (out of memory, say) at `at`: no more parts.
-  void fail(const CsvReader::Mark& at) {
-    std::lock_guard<std::mutex> lock(mutex_);
-    failed_ = at;
-    finished_ = true;
-    ready_.notify_one();
-  }
-  std::optional<CsvReader::Mark> failure() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return failed_;
+  // Part `index` once parsed, or nullopt when there is no such part; parses parts
+  // itself while it waits (`parse`), as long as there are parts to hand out.
+  template <typename Parse>
+  std::optional<Part> take(std::size_t index, const Parse& parse) {
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(mutex_);
+        if (auto it = done_.find(index); it != done_.end()) {
+          Part part = std::move(it->second);
+          done_.erase(it);
+          added_ = index + 1;
+          changed_.notify_all();
+          return part;
+        }
+        if (index >= next_ && no_more()) return std::nullopt;
+      }
+      if (const auto span = claim(true)) {
+        parse(*span);
+        continue;
+      }
+      std::unique_lock<std::mutex> lock(mutex_);
+      changed_.wait(lock, [&] { return done_.count(index) != 0 || index >= next_; });
+      if (done_.count(index) == 0) return std::nullopt;  // never handed out
+    }
   }
   void cancel() {
-    std::lock_guard<std::mutex> lock(mutex_);
+    const std::lock_guard<std::mutex> lock(mutex_);
     cancelled_ = true;
-    room_.notify_one();
-  }
-  bool cancelled() {
-    std::lock_guard<std::mutex> lock(mutex_);
-    return cancelled_;
+    changed_.notify_all();
   }
 
  private:
+  bool no_more() const { return cancelled_ || stopped_ || begin_ >= text_.size(); }
+  const std::string_view text_;
   std::mutex mutex_;
-  std::condition_variable ready_, room_;
-  std::deque<Part> parts_;
-  bool finished_ = false, cancelled_ = false;
-  std::optional<CsvReader::Mark> failed_;
+  std::condition_variable changed_;
+  std::size_t begin_, line_;
+  std::size_t next_ = 0, added_ = 0;
+  std::map<std::size_t, Part> done_;
+  bool stopped_ = false, cancelled_ = false;
 };
 
 }  // namespace
@@ -96,26 +129,21 @@ void read_elements_in_parallel(CsvReader& csv, const ElementColumns& c, Network&
   if (threads < 2 || csv.doubled_quotes_ahead()) return;
   const CsvReader::Mark from = csv.mark();
   const std::size_t end = csv.size_bytes();
-  const std::string_view text = csv.text_view();
-  PartQueue queue;
+  Parts parts(csv.text_view(), from.pos, from.line);
 
-  // Parses the file part by part, from `begin` (line `line`): each part ends after a
-  // line break, so the next starts a record (there is no quote).
-  auto parse_parts = [&](std::size_t& begin, std::size_t& line) {
-    CsvRow row;
-    while (begin < end && !queue.cancelled()) {
-      std::size_t stop = std::min(end, begin + kPartBytes);
-      if (stop < end) {
-        bool quoted = std::count(text.data() + begin, text.data() + stop, '"') % 2 != 0;
-        while (stop < end && (text[stop] != '\n' || quoted)) quoted ^= text[stop++] == '"';
-        if (stop < end) ++stop;  // past the line break
-      }
-      CsvReader view = csv.view(begin, stop, line);
+  // Parses one part into the shared parts. Texts are given local ids here, ahead of
+  // the string pool, so that adding a row takes them from a table, not from hashing.
+  auto parse = [&](const Span& span) {
+    Part part;
+    try {
+      CsvReader view = csv.view(span.begin, span.stop, span.line);
       auto absolute = [&](const CsvReader::Mark& at) {
-        return CsvReader::Mark{begin + at.pos, at.line, begin + at.line_start};
+        return CsvReader::Mark{span.begin + at.pos, at.line, span.begin + at.line_start};
       };
-      Part part;
-      part.rows.reserve((stop - begin) / 64 + 1);  // rows are longer than 64 bytes
+      ElementTextsAhead texts_ahead;
+      CsvRow row;
+      part.rows.reserve((span.stop - span.begin) / 64 + 1);  // rows are longer than 64 bytes
+      part.texts.reserve(part.rows.capacity());
       while (true) {
         const CsvReader::Mark at = view.mark();
         Diagnostics problems;
@@ -129,55 +157,64 @@ void read_elements_in_parallel(CsvReader& csv, const ElementColumns& c, Network&
         if (!more) break;
         r.start = absolute(at);
         part.rows.push_back(r);
+        part.texts.push_back(texts_ahead.local_ids(r, part.fresh));
+        part.fresh_row.resize(part.fresh.size(), part.rows.size() - 1);
       }
-      const bool stopped = part.stop.has_value();
-      queue.push(std::move(part));
-      if (stopped) return;
-      line += static_cast<std::size_t>(std::count(text.data() + begin, text.data() + stop, '\n'));
-      begin = stop;
+    } catch (...) {
+      // Out of memory, say: the row-by-row reader takes over where this part began,
+      // and meets the same failure itself.
+      part = Part{};
+      part.stop = CsvReader::Mark{span.begin, span.line, span.begin};
     }
+    parts.publish(span.index, std::move(part));
   };
-  std::thread parser;
-  try {
-    parser = std::thread([&] {
-      std::size_t begin = from.pos, line = from.line;
-      try {
-        parse_parts(begin, line);
-        queue.finish();
-      } catch (...) {
-        // Out of memory, say: the row-by-row reader takes over where this part began,
-        // and meets the same failure itself.
-        queue.fail(CsvReader::Mark{begin, line, begin});
-      }
-    });
-  } catch (const std::system_error&) {
-    return;  // no second thread to be had: the row-by-row reader reads it all
+  std::vector<std::thread> parsers;
+  for (unsigned t = 1; t < threads; ++t) {
+    try {
+      parsers.emplace_back([&] {
+        while (const auto span = parts.claim(false)) parse(*span);
+      });
+    } catch (const std::system_error&) {
+      break;  // fewer threads: this one parses the rest
+    }
   }
+  auto stop_parsers = [&] {
+    parts.cancel();
+    for (auto& t : parsers) t.join();
+  };
 
   // Adds the rows in file order; at the first that needs a message, hands over.
   std::optional<CsvReader::Mark> hand_over;
   try {
-    Part part;
-    while (!hand_over && queue.pop(part)) {
-      for (const ElementRow& r : part.rows) {
+    ElementTexts texts{};
+    for (std::size_t index = 0; !hand_over; ++index) {
+      std::optional<Part> part = parts.take(index, parse);
+      if (!part) break;
+      std::vector<std::uint32_t> pool_id;  // by the part's local id
+      pool_id.reserve(part->fresh.size());
+      std::size_t interned = 0;  // of part->fresh
+      for (std::size_t i = 0; i < part->rows.size(); ++i) {
+        const ElementRow& r = part->rows[i];
         bool inserted = false;
         net.elements.id.insert(r.id, inserted);
         if (!inserted) {  // a duplicate: the row-by-row reader words it
           hand_over = r.start;
           break;
         }
-        add_element_row(r, c, net, state, diag, csv.name());
+        // A row's new texts go to the pool as the row is added, not before: were a
+        // later row handed over, the pool would hold what row-by-row reading had not.
+        for (; interned < part->fresh.size() && part->fresh_row[interned] == i; ++interned)
+          pool_id.push_back(net.strings.intern(part->fresh[interned]));
+        for (std::size_t k = 0; k < kElementTexts; ++k) texts[k] = pool_id[part->texts[i][k]];
+        add_element_row(r, texts, net, state, diag, csv.name());
       }
-      if (!hand_over && part.stop) hand_over = part.stop;
+      if (!hand_over && part->stop) hand_over = part->stop;
     }
-    if (!hand_over) hand_over = queue.failure();
-  } catch (...) {  // ids over 4 GiB, or out of memory: stop the parser first
-    queue.cancel();
-    parser.join();
+  } catch (...) {  // ids over 4 GiB, or out of memory: stop the parsers first
+    stop_parsers();
     throw;
   }
-  queue.cancel();
-  parser.join();
+  stop_parsers();
   // With every row read, the reader is left at the end.
   csv.rewind(hand_over ? *hand_over : CsvReader::Mark{end, 0, end});
 }

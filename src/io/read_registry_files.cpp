@@ -74,8 +74,8 @@ void read_models(CsvReader& csv, Network& net, Diagnostics& diag) {
     std::uint32_t vid = net.vendors.resolve(*vendor);
     if (vid == VendorRegistry::kNone) {
       vid = net.vendors.add_unknown(*vendor);
-      f.warning(c_vendor, "vendor '" + std::string(*vendor) +
-                              "' is not in the registry (kept as written)");
+      f.warning(c_vendor,
+                "vendor '" + std::string(*vendor) + "' is not in the registry (kept as written)");
     }
     const auto key = std::make_pair(vid, net.strings.intern(*model));
     if (auto [it, fresh] = first_line.emplace(key, row.line); !fresh) {

@@ -1,5 +1,6 @@
 // sites.csv, elements.csv and links.csv into the columnar model.
 #include <algorithm>
+#include <cstring>
 
 #include "io/element_rows.hpp"
 #include "io/fields.hpp"
@@ -174,14 +175,85 @@ bool parse_element_row(const FieldReader& f, const CsvRow& row, const ElementCol
   return true;
 }
 
-void add_element_row(const ElementRow& r, const ElementColumns& c, Network& net,
+std::array<ElementText, kElementTexts> element_texts(const ElementRow& r) {
+  return {{{r.vendor, false},
+           {r.function, true},
+           {r.model, false},
+           {r.technology, true},
+           {r.sw_version, false}}};
+}
+
+ElementTexts intern_element_texts(const ElementRow& r, StringPool& pool) {
+  ElementTexts ids{};
+  const auto texts = element_texts(r);
+  for (std::size_t i = 0; i < kElementTexts; ++i)
+    ids[i] =
+        texts[i].lower ? pool.intern(to_lower_ascii(texts[i].text)) : pool.intern(texts[i].text);
+  return ids;
+}
+
+namespace {
+
+// Short texts hashed a word at a time (std::hash cost more than the rest of the
+// lookup); the final xor-shift brings every bit down to the low bits that index.
+std::uint64_t short_text_hash(std::string_view text) {
+  constexpr std::uint64_t kMul = 0x9E3779B97F4A7C15ull;
+  std::uint64_t h = text.size() * kMul;
+  std::size_t i = 0;
+  for (; i + 8 <= text.size(); i += 8) {
+    std::uint64_t word;
+    std::memcpy(&word, text.data() + i, 8);
+    h = (h ^ word) * kMul;
+    h ^= h >> 32;
+  }
+  std::uint64_t tail = 0;
+  if (i < text.size()) std::memcpy(&tail, text.data() + i, text.size() - i);
+  h = (h ^ tail) * kMul;
+  return h ^ (h >> 29);
+}
+
+}  // namespace
+
+std::uint32_t& ElementTextsAhead::find_or_add(std::vector<Slot>& table, std::size_t& used,
+                                              std::string_view text) {
+  if (2 * (used + 1) > table.size()) {  // at most half full: short probes
+    std::vector<Slot> bigger(std::max<std::size_t>(64, 2 * table.size()));
+    for (const Slot& slot : table) {
+      if (slot.id == kEmpty) continue;
+      std::size_t at = short_text_hash(slot.text) & (bigger.size() - 1);
+      while (bigger[at].id != kEmpty) at = (at + 1) & (bigger.size() - 1);
+      bigger[at] = slot;
+    }
+    table.swap(bigger);
+  }
+  std::size_t at = short_text_hash(text) & (table.size() - 1);
+  while (table[at].id != kEmpty && table[at].text != text) at = (at + 1) & (table.size() - 1);
+  if (table[at].id == kEmpty) {
+    table[at].text = text;
+    ++used;
+  }
+  return table[at].id;
+}
+
+ElementTexts ElementTextsAhead::local_ids(const ElementRow& r, std::vector<std::string>& fresh) {
+  ElementTexts ids{};
+  const auto texts = element_texts(r);
+  for (std::size_t i = 0; i < kElementTexts; ++i) {
+    std::uint32_t& id = find_or_add(tables_[i], used_[i], texts[i].text);
+    if (id == kEmpty) {
+      id = next_++;
+      fresh.push_back(texts[i].lower ? to_lower_ascii(texts[i].text) : std::string(texts[i].text));
+    }
+    ids[i] = id;
+  }
+  return ids;
+}
+
+void add_element_row(const ElementRow& r, const ElementTexts& texts, Network& net,
                      ElementsBeingRead& state, Diagnostics& diag, const std::string& file) {
   Elements& e = net.elements;
-  auto intern_lower = [&](std::string_view text) {
-    return text.empty() ? std::uint32_t{0} : net.strings.intern(to_lower_ascii(text));
-  };
   state.lines.push_back(r.line);
-  const std::uint32_t raw = net.strings.intern(r.vendor);
+  const std::uint32_t raw = texts[0];
   if (raw >= state.vendor_of_raw.size()) {
     state.vendor_of_raw.resize(raw + 1, VendorRegistry::kNone);
     state.raw_counts.resize(raw + 1, 0);
@@ -202,10 +274,10 @@ void add_element_row(const ElementRow& r, const ElementColumns& c, Network& net,
   e.vendor.push_back(state.vendor_of_raw[raw]);
   e.vendor_raw.push_back(raw);
   e.domain.push_back(static_cast<Domain>(r.domain));
-  e.function.push_back(intern_lower(r.function));
-  e.model.push_back(c.model ? net.strings.intern(r.model) : 0);
-  e.technology.push_back(intern_lower(r.technology));
-  e.sw_version.push_back(c.sw_version ? net.strings.intern(r.sw_version) : 0);
+  e.function.push_back(texts[1]);
+  e.model.push_back(texts[2]);
+  e.technology.push_back(texts[3]);
+  e.sw_version.push_back(texts[4]);
   e.installed.push_back(r.installed);
   e.azimuth.push_back(static_cast<float>(r.azimuth));
   e.beamwidth.push_back(static_cast<float>(r.beamwidth));
@@ -250,7 +322,7 @@ void read_elements(CsvReader& csv, Network& net, Diagnostics& diag,
                         std::to_string(state.lines[existing]) + "; expected unique ids)");
       continue;
     }
-    add_element_row(r, c, net, state, diag, csv.name());
+    add_element_row(r, intern_element_texts(r, net.strings), net, state, diag, csv.name());
   }
   e.id.shrink_to_fit();
 }

@@ -1056,9 +1056,11 @@ TEST(BundleLoader, ElementsReadOnTwoThreadsEqualThoseReadRowByRow) {
     const std::string model =
         i % 2 ? "\"" + std::string(200, 'M') + "\n" + std::to_string(i % 13) + "\""
               : "AAU" + std::to_string(i % 13);
+    // Technologies spelt three ways: one text in the pool, in lower case.
+    const char* technology = i % 3 == 0 ? ",NR," : i % 3 == 1 ? ",nr," : ",Nr,";
     elements += "E" + std::to_string(i) + (i % 2 ? ",S1," : ",S2,") + vendor + ",RAN,gNB," + model +
-                ",NR,2021-0" + std::to_string(1 + i % 9) + "-15," + std::to_string(i % 360) + "," +
-                std::to_string(i % 100) + ".5\n";
+                technology + "2021-0" + std::to_string(1 + i % 9) + "-15," +
+                std::to_string(i % 360) + "," + std::to_string(i % 100) + ".5\n";
   }
   write_bundle(dir, {{"sites.csv", kSites}, {"elements.csv", elements}});
   auto load = [&](unsigned threads) { return load_bundle(dir.str(), BundleOptions{"", threads}); };
@@ -1072,7 +1074,12 @@ TEST(BundleLoader, ElementsReadOnTwoThreadsEqualThoseReadRowByRow) {
     EXPECT_EQ(x.function, y.function);
     EXPECT_EQ(x.model, y.model);
     EXPECT_EQ(x.technology, y.technology);
+    EXPECT_EQ(x.sw_version, y.sw_version);
     EXPECT_EQ(x.installed, y.installed);
+    // Texts are given their ids ahead of the pool on the parsing thread: the same pool.
+    ASSERT_EQ(a.network.strings.size(), b.network.strings.size());
+    for (std::uint32_t i = 0; i < a.network.strings.size(); ++i)
+      ASSERT_EQ(a.network.strings.get(i), b.network.strings.get(i)) << i;
     ASSERT_EQ(x.traffic.size(), y.traffic.size());  // NaN (no traffic) equals NaN here
     EXPECT_EQ(0,
               std::memcmp(x.traffic.data(), y.traffic.data(), x.traffic.size() * sizeof(double)));
@@ -1086,6 +1093,8 @@ TEST(BundleLoader, ElementsReadOnTwoThreadsEqualThoseReadRowByRow) {
   ASSERT_EQ(one.network.elements.size(), static_cast<std::size_t>(kElements));
   EXPECT_EQ(one.network.strings.get(one.network.elements.model[3]), std::string(200, 'M') + "\n3");
   EXPECT_EQ(one.warnings.warnings().size(), 11u);  // Vendor0 ... Vendor10
+  EXPECT_EQ(one.network.elements.technology[0], one.network.elements.technology[1]);
+  EXPECT_EQ(one.network.strings.get(one.network.elements.technology[2]), "nr");
   same(load(2), one);
   same(load(3), one);
 
