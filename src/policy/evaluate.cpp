@@ -5,6 +5,7 @@
 #include <atomic>
 
 #include "analysis/thread_budget.hpp"
+#include "policy/run_merge.hpp"
 #include "ringfence/check.hpp"
 #include "ringfence/diagnostics.hpp"
 #include "ringfence/rule_kinds.hpp"
@@ -20,37 +21,7 @@ void order_findings(const Network& net, std::vector<Finding>& findings) {
     if (a.element != b.element) return a.element == kNoRow;  // groups first
     return a.group < b.group;
   };
-  // Element findings come in row order: runs already in id order (a bundle often
-  // lists each operator's elements in order). The runs are found in one pass and
-  // merged by index, then each finding is moved once: no finding (a large struct)
-  // goes through a sort, and a bundle in id order costs one pass.
-  const std::size_t n = findings.size();
-  std::vector<std::size_t> runs{0};  // where each run starts, then n
-  for (std::size_t i = 1; i < n; ++i)
-    if (before(findings[i], findings[i - 1])) runs.push_back(i);
-  if (runs.size() == 1) return;
-  runs.push_back(n);
-  std::vector<std::uint32_t> order(n), merged(n);
-  for (std::uint32_t i = 0; i < n; ++i) order[i] = i;
-  const auto less = [&](std::uint32_t a, std::uint32_t b) {
-    return before(findings[a], findings[b]);
-  };
-  while (runs.size() > 2) {
-    std::vector<std::size_t> next{0};
-    for (std::size_t r = 0; r + 1 < runs.size(); r += 2) {
-      const std::size_t lo = runs[r], mid = runs[r + 1];
-      const std::size_t hi = r + 2 < runs.size() ? runs[r + 2] : mid;
-      std::merge(order.begin() + lo, order.begin() + mid, order.begin() + mid, order.begin() + hi,
-                 merged.begin() + lo, less);
-      next.push_back(hi);
-    }
-    order.swap(merged);
-    runs.swap(next);
-  }
-  std::vector<Finding> sorted;
-  sorted.reserve(n);
-  for (const std::uint32_t i : order) sorted.push_back(std::move(findings[i]));
-  findings.swap(sorted);
+  policy::sort_by_merging_runs(findings, before);
 }
 
 }  // namespace

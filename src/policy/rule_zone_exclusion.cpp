@@ -7,6 +7,7 @@
 
 #include "analysis/site_zones.hpp"
 #include "policy/rule_helpers.hpp"
+#include "policy/run_merge.hpp"
 #include "ringfence/geo.hpp"
 
 namespace ringfence::policy {
@@ -60,6 +61,11 @@ void evaluate_zone_exclusion(const RuleContext& ctx, std::vector<Finding>& out) 
     }
     if (hit) hits.push_back({e, *hit});
   }
+  // In id order here, while they are small: the findings are then made in order, and
+  // ordering them (evaluate) finds nothing to move.
+  sort_by_merging_runs(hits, [&](const ElementHit& a, const ElementHit& b) {
+    return el.id.get(a.element) < el.id.get(b.element);
+  });
   out.reserve(out.size() + hits.size());
   for (const auto& [e, hit] : hits) {
     Finding& f = out.emplace_back(element_finding(ctx, e));
