@@ -48,28 +48,35 @@ TEST(ThreadBudget, NestedRunsNeverExceedTheLimit) {
   }
 }
 
-// Two rules at once on two threads: the short one's thread, once given back, joins
-// the long one's sites (its nested run could have no second thread at its start).
-TEST(ThreadBudget, AThreadGivenBackJoinsARunStillAtWork) {
-  analysis::ThreadBudget budget(2);
-  std::atomic<unsigned> next_rule{0};
+// Two rules at once on two threads: a short one (30 ms) and a long one, whose 40
+// chunks of 20 ms are taken from a counter by a nested run. `short_here` says whether
+// the thread at hand runs the short rule. Returns how many threads worked on the long
+// rule's chunks at once.
+template <typename ShortHere>
+unsigned long_rule_peak(analysis::ThreadBudget& budget, const ShortHere& short_here) {
   Occupancy long_rule;
   std::atomic<int> chunks_left{40};
   budget.run(2, [&] {
-    for (unsigned rule = next_rule++; rule < 2; rule = next_rule++) {
-      if (rule == 1) {  // the short rule
-        std::this_thread::sleep_for(std::chrono::milliseconds(30));
-        continue;
-      }
-      budget.run(2, [&] {  // the long rule: chunks from a counter
-        while (chunks_left-- > 0) {
-          long_rule.enter();  // 20 ms each
-          long_rule.leave();
-        }
-      });
+    if (short_here()) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(30));
+      return;
     }
+    budget.run(2, [&] {
+      while (chunks_left-- > 0) {
+        long_rule.enter();
+        long_rule.leave();
+      }
+    });
   });
-  EXPECT_EQ(long_rule.peak.load(), 2u);
+  return long_rule.peak.load();
+}
+
+// The short rule's thread, once given back, joins the long one's sites (the nested
+// run could have no second thread at its start).
+TEST(ThreadBudget, AThreadGivenBackJoinsARunStillAtWork) {
+  analysis::ThreadBudget budget(2);
+  const std::thread::id caller = std::this_thread::get_id();
+  EXPECT_EQ(long_rule_peak(budget, [&] { return std::this_thread::get_id() != caller; }), 2u);
   EXPECT_LE(budget.peak(), 2u);
   EXPECT_EQ(budget.take(2), 1u) << "all but the caller's unit are back";
 }
@@ -79,21 +86,7 @@ TEST(ThreadBudget, AThreadGivenBackJoinsARunStillAtWork) {
 TEST(ThreadBudget, ACallerDoneEarlyLendsItsThreadToARunStillAtWork) {
   analysis::ThreadBudget budget(2);
   const std::thread::id caller = std::this_thread::get_id();
-  Occupancy long_rule;
-  std::atomic<int> chunks_left{40};
-  budget.run(2, [&] {
-    if (std::this_thread::get_id() == caller) {  // the short rule
-      std::this_thread::sleep_for(std::chrono::milliseconds(30));
-      return;
-    }
-    budget.run(2, [&] {  // the long rule
-      while (chunks_left-- > 0) {
-        long_rule.enter();  // 20 ms each
-        long_rule.leave();
-      }
-    });
-  });
-  EXPECT_EQ(long_rule.peak.load(), 2u);
+  EXPECT_EQ(long_rule_peak(budget, [&] { return std::this_thread::get_id() == caller; }), 2u);
   EXPECT_LE(budget.peak(), 2u);
   EXPECT_EQ(budget.take(2), 1u) << "the caller holds its unit again; the rest are back";
 }
