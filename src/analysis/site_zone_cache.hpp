@@ -6,9 +6,11 @@
 //
 // At most one cache is active in a process; nearest_zone_per_site consults it only
 // for the network it was made for. Thread-safe: rules evaluated in parallel may ask
-// at once (a set being measured by one is measured by the other too, and the answers
-// are the same).
+// at once; one asking for a zone set and radius that another is measuring waits for
+// those answers (lending its thread meanwhile), then measures only what is still
+// missing, so no site is measured twice.
 #pragma once
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <list>
@@ -17,6 +19,7 @@
 #include <vector>
 
 #include "analysis/masks.hpp"
+#include "analysis/thread_budget.hpp"
 #include "ringfence/geo.hpp"
 
 namespace ringfence::analysis {
@@ -39,7 +42,7 @@ class SiteZoneCache {
   // The answers for the sites in `needed`: those known are copied; the others are
   // measured by `measure(missing, hits)`, which fills hits[s] for each s in missing,
   // and kept.
-  SiteHits nearest(const Mask& zones, double radius_m, const Mask& needed,
+  SiteHits nearest(const Mask& zones, double radius_m, const Mask& needed, ThreadBudget& threads,
                    const std::function<void(const Mask& missing, SiteHits& hits)>& measure);
 
   std::size_t sites_measured() const;  // sites measured through this cache, in all
@@ -50,9 +53,12 @@ class SiteZoneCache {
     double radius_m = 0;
     Mask known;  // per site
     SiteHits hits;
+    bool measuring = false;  // a thread is measuring sites for it
   };
+  std::list<Entry>::iterator find(const Mask& zones, double radius_m);
   const Network& net_;
   mutable std::mutex mutex_;
+  std::condition_variable measured_some_;
   std::list<Entry> entries_;
   std::size_t measured_ = 0;
 };

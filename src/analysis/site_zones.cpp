@@ -13,9 +13,10 @@ std::vector<std::optional<geo::ZoneHit>> nearest_zone_per_site(const Network& ne
                                                                ThreadBudget& threads,
                                                                const Mask* zones) {
   if (SiteZoneCache* cache = zones ? SiteZoneCache::active_for(net) : nullptr)
-    return cache->nearest(*zones, radius_m, needed, [&](const Mask& missing, SiteHits& hits) {
-      hits = nearest_zone_per_site(net, index, radius_m, missing, threads);
-    });
+    return cache->nearest(*zones, radius_m, needed, threads,
+                          [&](const Mask& missing, SiteHits& hits) {
+                            hits = nearest_zone_per_site(net, index, radius_m, missing, threads);
+                          });
   std::vector<std::optional<geo::ZoneHit>> hits(net.sites.size());
   std::vector<std::uint32_t> sites;
   for (std::uint32_t s = 0; s < needed.size(); ++s)

@@ -85,17 +85,31 @@ void ThreadBudget::run(unsigned wanted, const std::function<void()>& work) {
     recruiter.join();
   }
   // While it only waits for the others, the calling thread lends its unit: a run
-  // nested in one of them (a rule's sites, say) may recruit a thread with it. Then it
-  // takes a unit back before it goes on.
-  const bool lend = !pool.empty() || !late.empty();
-  if (lend) give(1);
-  for (auto& t : pool) t.join();
-  for (auto& t : late) t.join();
-  if (lend) {
+  // nested in one of them (a rule's sites, say) may recruit a thread with it.
+  auto join_all = [&] {
+    for (auto& t : pool) t.join();
+    for (auto& t : late) t.join();
+  };
+  if (pool.empty() && late.empty())
+    join_all();
+  else
+    lend_while(join_all);
+  if (failure) std::rethrow_exception(failure);
+}
+
+void ThreadBudget::lend_while(const std::function<void()>& wait) {
+  give(1);
+  auto take_back = [&] {
     std::unique_lock<std::mutex> lock(mutex_);
     freed_.wait(lock, [&] { return take(1) == 1; });
+  };
+  try {
+    wait();
+  } catch (...) {
+    take_back();
+    throw;
   }
-  if (failure) std::rethrow_exception(failure);
+  take_back();
 }
 
 }  // namespace ringfence::analysis

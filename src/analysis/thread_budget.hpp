@@ -30,6 +30,11 @@ class ThreadBudget {
   // exception thrown is rethrown here.
   void run(unsigned wanted, const std::function<void()>& work);
 
+  // Gives the calling thread's unit to other work while `wait()` blocks (for other
+  // threads' results), then takes a unit back, waiting for one if need be. The caller
+  // must hold no lock that the holders of units may need.
+  void lend_while(const std::function<void()>& wait);
+
  private:
   unsigned limit_;
   std::atomic<unsigned> in_use_{1};
