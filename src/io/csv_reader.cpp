@@ -3,7 +3,6 @@
 #include <simdjson.h>
 
 #include <algorithm>
-#include <array>
 #include <fstream>
 #include <sstream>
 #include <thread>
@@ -44,17 +43,6 @@ unsigned CsvReader::threads_for(unsigned threads) {
 CsvReader CsvReader::open_file(const std::string& path, const std::string& display_name) {
   return from_text(read_whole_file(path, display_name), display_name);
 }
-
-namespace {
-
-// The bytes that end an unquoted field (',', line ends) or may not stand in one ('"').
-constexpr std::array<bool, 256> kFieldStop = [] {
-  std::array<bool, 256> stop{};
-  for (const unsigned char c : {',', '\n', '\r', '"'}) stop[c] = true;
-  return stop;
-}();
-
-}  // namespace
 
 bool CsvReader::parse_record(CsvRow& row, bool& ok, Diagnostics& diag) {
   ok = true;
@@ -136,14 +124,12 @@ bool CsvReader::parse_record(CsvRow& row, bool& ok, Diagnostics& diag) {
         return true;
       }
     } else {
-      // A local index: pos_ is a member, and a char may alias it, so the loop would
-      // store and load it at every byte.
-      std::size_t p = pos_;
-      while (p < n && !kFieldStop[static_cast<unsigned char>(buf[p])]) ++p;
-      pos_ = p;
-      if (pos_ < n && buf[pos_] == '"') {
-        fail(pos_, "quote inside an unquoted field (expected the whole field in quotes)");
-        return true;
+      while (pos_ < n && buf[pos_] != ',' && buf[pos_] != '\n' && buf[pos_] != '\r') {
+        if (buf[pos_] == '"') {
+          fail(pos_, "quote inside an unquoted field (expected the whole field in quotes)");
+          return true;
+        }
+        ++pos_;
       }
       if (pos_ - line_start_ > kMaxLineBytes) {
         // Reported where the line passes the limit.
