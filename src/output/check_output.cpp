@@ -96,6 +96,9 @@ void write_findings_json(JsonWriter& w, std::string& out, const Network& net, co
   std::atomic<bool> failed{false};
   auto render = [&](std::size_t b) {
     try {
+      // Room for the whole block at once (findings run to a few hundred bytes): grown
+      // by doubling, it was copied over and over.
+      texts[b].reserve(kBlock * 512);
       const std::size_t end = std::min(all.size(), (b + 1) * kBlock);
       for (std::size_t i = b * kBlock; i < end; ++i) write_finding_json(parts[b], net, r, all[i]);
     } catch (...) {
