@@ -1,8 +1,10 @@
 // ringfence validate BUNDLE: counts, vendors after normalisation, warnings.
+#include <array>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <sstream>
+#include <unordered_map>
 
 #include "cli/common.hpp"
 #include "cli/options.hpp"
@@ -15,6 +17,7 @@ namespace {
 struct ValidateOptions {
   BundleArg bundle;
   OutputArgs output;
+  ThreadsArg threads;
 };
 
 struct Counts {
@@ -23,12 +26,20 @@ struct Counts {
 };
 
 Counts count(const Network& net) {
-  Counts c;
+  // Counted by id first, named after: naming every row cost a string and a map lookup
+  // per site and per element (tens of milliseconds at a million elements).
+  std::unordered_map<std::uint32_t, std::array<std::size_t, kSiteKindNames.size()>> sites;
   for (std::size_t s = 0; s < net.sites.size(); ++s)
-    ++c.sites[std::string(net.site_operator(static_cast<std::uint32_t>(s)))]
-             [std::string(kSiteKindNames[static_cast<int>(net.sites.kind[s])])];
-  for (Domain d : net.elements.domain)
-    ++c.elements_by_domain[std::string(kDomainNames[static_cast<int>(d)])];
+    ++sites[net.sites.operator_id[s]][static_cast<std::size_t>(net.sites.kind[s])];
+  std::array<std::size_t, kDomainNames.size()> domains{};
+  for (Domain d : net.elements.domain) ++domains[static_cast<std::size_t>(d)];
+  Counts c;
+  for (const auto& [op, kinds] : sites)
+    for (std::size_t k = 0; k < kinds.size(); ++k)
+      if (kinds[k] > 0)
+        c.sites[std::string(net.strings.get(op))][std::string(kSiteKindNames[k])] = kinds[k];
+  for (std::size_t d = 0; d < domains.size(); ++d)
+    if (domains[d] > 0) c.elements_by_domain[std::string(kDomainNames[d])] = domains[d];
   return c;
 }
 
@@ -106,9 +117,11 @@ Command add_validate(CLI::App& root) {
       "validate", "Check a bundle: print counts, vendors after normalisation and problems");
   opts->bundle.add_to(*app);
   opts->output.add_to(*app, {"text", "json"});
+  opts->threads.add_to(*app);
   return {app, [opts] {
             opts->output.check_format();
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path, opts->bundle.zones);
+            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path, opts->bundle.zones,
+                                                            opts->threads.threads);
             const Counts counts = count(bundle.network);
             opts->output.write(opts->output.format == "json" ? render_json(bundle, counts)
                                                              : render_text(bundle, counts));

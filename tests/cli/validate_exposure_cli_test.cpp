@@ -81,6 +81,19 @@ TEST(ValidateCli, KoreaSmallIsValid) {
   EXPECT_EQ(lines_of(r.out)[0], "bundle is valid");
 }
 
+// --threads bounds the threads loading uses, as in check and exposure: the same report
+// on one thread as on all; a count that is not a number is a usage error.
+TEST(ValidateCli, ThreadsGiveTheSameReport) {
+  const auto all = run_ringfence("validate " + single_quoted(kValidateKorea) + " --format json");
+  const auto one =
+      run_ringfence("validate " + single_quoted(kValidateKorea) + " --format json --threads 1");
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.out, all.out);
+  const auto bad = run_ringfence("validate " + single_quoted(kValidateKorea) + " --threads x");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("--threads"), std::string::npos) << bad.err;
+}
+
 TEST(ValidateCli, KoreaSmallJson) {
   const auto r = run_ringfence("validate " + single_quoted(kValidateKorea) + " --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
