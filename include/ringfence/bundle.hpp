@@ -10,7 +10,7 @@ namespace ringfence {
 
 struct BundleFile {
   std::string name;    // file name inside the bundle, e.g. "sites.csv"
-  std::string sha256;  // hex digest of the bytes read
+  std::string sha256;  // hex digest of the bytes read (empty when not asked for)
   std::size_t bytes = 0;
 };
 
@@ -28,6 +28,9 @@ struct BundleOptions {
   std::string zones_file;
   // Threads for the parts of loading that run in parallel (0: one per hardware thread).
   unsigned threads = 0;
+  // Whether to hash the files (BundleFile::sha256, left empty otherwise): only the
+  // outputs that name their inputs need it (check, report, serve, pack).
+  bool hash_files = true;
 };
 
 // Reads and validates every file. Throws InputError carrying all errors found (up to

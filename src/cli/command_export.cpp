@@ -45,38 +45,39 @@ Command add_export(CLI::App& root) {
       "The file is written to a temporary directory beside it and renamed when complete.\n"
       "Every command reads such a GeoPackage as its BUNDLE. Exit status: 0 written, 2 bad\n"
       "input or usage.");
-  return {app, [opts] {
-            const std::string ext = lower_extension(opts->to);
-            if (ext != ".gpkg" && ext != ".kml")
-              throw UsageError("--to '" + opts->to + "': expected a .gpkg or .kml file");
-            if (ext == ".kml" && opts->policies.empty())
-              throw UsageError("--to " + opts->to + " writes findings: give at least one --policy");
-            const Days at = parse_at_option(opts->at);
-            std::vector<Policy> policies;
-            for (const auto& p : opts->policies) policies.push_back(load_policy(p));
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle, opts->zones, opts->threads);
-            print_warnings(bundle.warnings, 5);
-            const Network& net = bundle.network;
-            std::unique_ptr<CheckResult> result;
-            if (!policies.empty()) {
-              progress("evaluating " + std::to_string(policies.size()) + " policies ...");
-              result = std::make_unique<CheckResult>(
-                  evaluate(net, std::move(policies), at, opts->threads));
-            }
-            progress("writing " + opts->to + " ...");
-            if (ext == ".kml") {
-              write_findings_kml(opts->to, net, *result);
-            } else {
-              write_geopackage(opts->to, net, read_registry_tables(opts->bundle), result.get());
-            }
-            progress("");
-            std::cout << "wrote " << opts->to << ": ";
-            if (ext == ".gpkg")
-              std::cout << net.sites.size() << " sites, " << net.elements.size() << " elements, "
-                        << net.links.size() << " links, " << net.zones.size() << " zones, ";
-            std::cout << (result ? result->findings.size() : 0) << " findings\n";
-            return kOk;
-          }};
+  return {
+      app, [opts] {
+        const std::string ext = lower_extension(opts->to);
+        if (ext != ".gpkg" && ext != ".kml")
+          throw UsageError("--to '" + opts->to + "': expected a .gpkg or .kml file");
+        if (ext == ".kml" && opts->policies.empty())
+          throw UsageError("--to " + opts->to + " writes findings: give at least one --policy");
+        const Days at = parse_at_option(opts->at);
+        std::vector<Policy> policies;
+        for (const auto& p : opts->policies) policies.push_back(load_policy(p));
+        LoadedBundle bundle = load_bundle_with_progress(opts->bundle, opts->zones, opts->threads);
+        print_warnings(bundle.warnings, 5);
+        const Network& net = bundle.network;
+        std::unique_ptr<CheckResult> result;
+        if (!policies.empty()) {
+          progress("evaluating " + std::to_string(policies.size()) + " policies ...");
+          result =
+              std::make_unique<CheckResult>(evaluate(net, std::move(policies), at, opts->threads));
+        }
+        progress("writing " + opts->to + " ...");
+        if (ext == ".kml") {
+          write_findings_kml(opts->to, net, *result);
+        } else {
+          write_geopackage(opts->to, net, read_registry_tables(opts->bundle), result.get());
+        }
+        progress("");
+        std::cout << "wrote " << opts->to << ": ";
+        if (ext == ".gpkg")
+          std::cout << net.sites.size() << " sites, " << net.elements.size() << " elements, "
+                    << net.links.size() << " links, " << net.zones.size() << " zones, ";
+        std::cout << (result ? result->findings.size() : 0) << " findings\n";
+        return kOk;
+      }};
 }
 
 }  // namespace

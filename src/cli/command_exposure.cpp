@@ -49,7 +49,7 @@ Command add_exposure(CLI::App& root) {
         if (!measure)
           throw UsageError("unknown --measure '" + opts->measure +
                            "' (expected elements, sites, traffic or population)");
-        LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path);
+        LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path, "", 0, false);
         const Network& net = bundle.network;
         if (!opts->what_if.empty()) {
           opts->output.write(run_what_if(net, by, *measure, opts->what_if, opts->output.format));

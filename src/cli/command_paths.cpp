@@ -79,7 +79,7 @@ Command add_paths(CLI::App& root) {
               po.zone_filter = parse_zone_filter(opts->zones);
               po.radius_m = opts->radius;
             }
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path);
+            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path, "", 0, false);
             const Network& net = bundle.network;
             for (const auto& name : opts->vendors) {
               const std::uint32_t v = net.vendors.resolve(name);

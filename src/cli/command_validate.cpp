@@ -121,7 +121,7 @@ Command add_validate(CLI::App& root) {
   return {app, [opts] {
             opts->output.check_format();
             LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path, opts->bundle.zones,
-                                                            opts->threads.threads);
+                                                            opts->threads.threads, false);
             const Counts counts = count(bundle.network);
             opts->output.write(opts->output.format == "json" ? render_json(bundle, counts)
                                                              : render_text(bundle, counts));

@@ -70,10 +70,10 @@ void add_zones_option(CLI::App* app, std::string& zones) {
 }
 
 LoadedBundle load_bundle_with_progress(const std::string& dir, const std::string& zones,
-                                       unsigned threads) {
+                                       unsigned threads, bool hash_files) {
   const auto start = std::chrono::steady_clock::now();
   progress("loading " + dir + " ...");
-  LoadedBundle bundle = load_bundle(dir, BundleOptions{zones, threads});
+  LoadedBundle bundle = load_bundle(dir, BundleOptions{zones, threads, hash_files});
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
   progress("loaded " + count_noun(bundle.network.elements.size(), "element") + " in " +

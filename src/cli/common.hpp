@@ -31,10 +31,10 @@ bool stderr_is_terminal();
 // A one-line status on stderr when it is a terminal; silent otherwise.
 void progress(const std::string& message);
 // Loads a bundle (a directory or a GeoPackage) with progress; `zones`, when not empty,
-// replaces the bundle's zones; `threads` as --threads. InputError propagates to main
-// (exit 2).
+// replaces the bundle's zones; `threads` as --threads; `hash_files` false for a command
+// whose output names no input by its hash. InputError propagates to main (exit 2).
 LoadedBundle load_bundle_with_progress(const std::string& dir, const std::string& zones = "",
-                                       unsigned threads = 0);
+                                       unsigned threads = 0, bool hash_files = true);
 // The --zones FILE option of every command that uses zones.
 void add_zones_option(CLI::App* app, std::string& zones);
 // The --at option: a YYYY-MM-DD date, or today (UTC) when empty.

@@ -23,7 +23,7 @@ struct Fetched {
   std::vector<Diagnostic> errors;
 };
 
-Fetched fetch(const fs::path& dir, const char* file) {
+Fetched fetch(const fs::path& dir, const char* file, bool hash) {
   const fs::path path = dir / file;
   Fetched f;
   std::error_code ec;
@@ -31,7 +31,7 @@ Fetched fetch(const fs::path& dir, const char* file) {
   f.exists = true;
   try {
     f.text = io::read_whole_file(path.string(), path.string());
-    f.sha256 = io::sha256_hex(f.text);
+    if (hash) f.sha256 = io::sha256_hex(f.text);
   } catch (const InputError& e) {
     f.errors = e.diagnostics().errors();
   }
@@ -44,13 +44,13 @@ Fetched fetch(const fs::path& dir, const char* file) {
 // is hashed before it is parsed, never during.)
 class Prefetcher {
  public:
-  Prefetcher(fs::path dir, std::vector<const char*> files) : files_(std::move(files)) {
+  Prefetcher(fs::path dir, std::vector<const char*> files, bool hash) : files_(std::move(files)) {
     for (std::size_t i = 0; i < files_.size(); ++i) results_.emplace_back();
     for (auto& p : results_) futures_.push_back(p.get_future());
-    thread_ = std::thread([this, dir = std::move(dir)] {
+    thread_ = std::thread([this, dir = std::move(dir), hash] {
       for (std::size_t i = 0; i < files_.size(); ++i) {
         try {
-          results_[i].set_value(fetch(dir, files_[i]));
+          results_[i].set_value(fetch(dir, files_[i], hash));
         } catch (...) {
           results_[i].set_exception(std::current_exception());
         }
@@ -143,12 +143,12 @@ LoadedBundle load_bundle(const std::string& directory, const BundleOptions& opti
   };
   io::RefusedRows refused;  // rows refused for a bad field, named when referred to
   // Registry extensions first: element vendors resolve against them.
-  Prefetcher ahead(dir, {"elements.csv", "links.csv"});
-  with_file(dir, "vendors.csv", false, fetch(dir, "vendors.csv"), out, diag,
+  Prefetcher ahead(dir, {"elements.csv", "links.csv"}, options.hash_files);
+  with_file(dir, "vendors.csv", false, fetch(dir, "vendors.csv", options.hash_files), out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_vendors(csv, net.vendors, diag); }));
-  with_file(dir, "models.csv", false, fetch(dir, "models.csv"), out, diag,
+  with_file(dir, "models.csv", false, fetch(dir, "models.csv", options.hash_files), out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_models(csv, net, diag); }));
-  with_file(dir, "sites.csv", true, fetch(dir, "sites.csv"), out, diag,
+  with_file(dir, "sites.csv", true, fetch(dir, "sites.csv", options.hash_files), out, diag,
             csv_reader([&](io::CsvReader& csv) { io::read_sites(csv, net, diag, &refused); }));
   std::vector<std::size_t> raw_counts;
   with_file(dir, "elements.csv", true, ahead.take("elements.csv"), out, diag,

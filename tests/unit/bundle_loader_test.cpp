@@ -399,6 +399,17 @@ TEST(BundleLoader, MinimalBundleHashesItsFiles) {
   EXPECT_TRUE(b.network.zones.empty());
   EXPECT_TRUE(b.network.models.empty());
   EXPECT_TRUE(b.warnings.warnings().empty());
+  // Unhashed, for a command that names no input by its hash: the same files, no digest.
+  BundleOptions unhashed;
+  unhashed.hash_files = false;
+  const LoadedBundle u = load_bundle(dir.str(), unhashed);
+  ASSERT_EQ(u.files.size(), 2u);
+  for (std::size_t i = 0; i < 2; ++i) {
+    EXPECT_EQ(u.files[i].name, b.files[i].name);
+    EXPECT_EQ(u.files[i].bytes, b.files[i].bytes);
+    EXPECT_EQ(u.files[i].sha256, "");
+  }
+  EXPECT_EQ(u.network.elements.size(), 2u);
 }
 
 TEST(BundleLoader, BomAndCrlfAreAccepted) {
