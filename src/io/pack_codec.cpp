@@ -107,13 +107,18 @@ void PackCodec::read(PackReader& r, IdColumn& ids, bool index_valid) {
   // Offsets must rise from 0 to the character count, or get() would read outside.
   if (ids.offsets_.empty() || ids.offsets_.front() != 0 || ids.offsets_.back() != ids.chars_.size())
     r.damaged();
+  // These checks run over every row and slot at each load: written without branches,
+  // so that they vectorise.
+  bool falls = false;
   for (std::size_t i = 1; i < ids.offsets_.size(); ++i)
-    if (ids.offsets_[i] < ids.offsets_[i - 1]) r.damaged();
+    falls |= ids.offsets_[i] < ids.offsets_[i - 1];
+  if (falls) r.damaged();
   const std::size_t rows = ids.size();
   const std::size_t slots = ids.slots_.size();
   if (slots != 0 && ((slots & (slots - 1)) != 0 || slots < (rows + 1) * 2)) r.damaged();
-  for (std::uint64_t s : ids.slots_)
-    if (s != 0 && IdColumn::row_of(s) >= rows) r.damaged();
+  bool outside = false;
+  for (const std::uint64_t s : ids.slots_) outside |= (s != 0) & (IdColumn::row_of(s) >= rows);
+  if (outside) r.damaged();
   if (index_valid) return;
   // Another hash function wrote this index: rebuild it.
   std::fill(ids.slots_.begin(), ids.slots_.end(), 0);

@@ -8,6 +8,7 @@
 #include <cstring>
 #include <memory>
 #include <system_error>
+#include <type_traits>
 
 #include "io/pack_codec.hpp"
 #include "io/pack_source.hpp"
@@ -148,9 +149,13 @@ void check_references(PackReader& r, const Network& net) {
         e.replace_cost.size()})
     if (n != elements) r.damaged();
   const std::size_t strings = net.strings.size(), vendors = net.vendors.size();
+  // Over every row at each load: the largest value is found (a loop that vectorises),
+  // then compared.
   auto within = [&](const auto& column, std::size_t limit) {
-    for (const auto v : column)
-      if (static_cast<std::size_t>(v) >= limit) r.damaged();
+    using Value = std::decay_t<decltype(column[0])>;
+    Value largest{};
+    for (const Value v : column) largest = std::max(largest, v);
+    if (!column.empty() && static_cast<std::size_t>(largest) >= limit) r.damaged();
   };
   within(s.operator_id, strings);
   within(s.region, strings);
@@ -166,9 +171,10 @@ void check_references(PackReader& r, const Network& net) {
       l.in_sources.size() != l.from.size() || l.out_offsets.back() != l.from.size() ||
       l.in_offsets.back() != l.from.size())
     r.damaged();
+  bool falls = false;
   for (std::size_t i = 1; i <= elements; ++i)
-    if (l.out_offsets[i] < l.out_offsets[i - 1] || l.in_offsets[i] < l.in_offsets[i - 1])
-      r.damaged();
+    falls |= (l.out_offsets[i] < l.out_offsets[i - 1]) | (l.in_offsets[i] < l.in_offsets[i - 1]);
+  if (falls) r.damaged();
   for (const auto* c : {&l.from, &l.to, &l.out_targets, &l.in_sources}) within(*c, elements);
   for (const Zone& z : net.zones)
     for (const Polygon& p : z.polygons)
