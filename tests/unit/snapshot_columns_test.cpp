@@ -5,10 +5,12 @@
 
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <iterator>
 #include <string>
 
 #include "ringfence/bundle.hpp"
+#include "ringfence/diagnostics.hpp"
 #include "ringfence/pack.hpp"
 #include "test_support.hpp"
 
@@ -67,6 +69,37 @@ TEST(SnapshotColumns, ReadInPlaceAndCopiedOnWrite) {
 
   EXPECT_EQ(file_bytes(pack), bytes);
   EXPECT_EQ(load_pack(pack).network.elements.vendor[0], vendor0);
+}
+
+// A snapshot whose columns point outside their tables is refused as damaged, whichever
+// column and wherever in it: the last row, a value among the others, a falling offset.
+TEST(SnapshotColumns, ValuesOutsideTheirTablesAreRefused) {
+  testing::TempDir dir;
+  const std::string bundle = (dir.path() / "korea").string();
+  std::filesystem::copy(std::filesystem::path(RINGFENCE_SOURCE_DIR) / "examples/korea-small",
+                        bundle);
+  const LoadedBundle good = load_bundle(bundle);
+  const std::string pack = (dir.path() / "k.rfpack").string();
+  auto refused = [&](const std::function<void(Network&)>& damage) {
+    LoadedBundle b = load_bundle(bundle);
+    damage(b.network);
+    write_pack(b, bundle, pack);
+    try {
+      load_pack(pack);
+    } catch (const InputError& e) {
+      return std::string(e.what()).find("snapshot is damaged") != std::string::npos;
+    }
+    return false;
+  };
+  const auto sites = static_cast<std::uint32_t>(good.network.sites.size());
+  const std::size_t last = good.network.elements.size() - 1;
+  EXPECT_FALSE(refused([&](Network& n) { n.elements.site[last] = sites - 1; }));
+  EXPECT_TRUE(refused([&](Network& n) { n.elements.site[last] = sites; }));
+  EXPECT_TRUE(refused([&](Network& n) { n.elements.site[17] = 4000000000u; }));
+  EXPECT_TRUE(refused([&](Network& n) { n.elements.domain[3] = static_cast<Domain>(5); }));
+  EXPECT_TRUE(refused([&](Network& n) { n.sites.kind[0] = static_cast<SiteKind>(200); }));
+  EXPECT_TRUE(refused([&](Network& n) { n.links.out_offsets[5] = n.links.out_offsets[4] - 1; }));
+  EXPECT_TRUE(refused([&](Network& n) { n.links.to[0] = static_cast<std::uint32_t>(last + 1); }));
 }
 
 }  // namespace
