@@ -53,7 +53,8 @@ Command add_blast_radius(CLI::App& root) {
             }
             bo.zone_radius_m = opts->zone_radius;
             bo.top = opts->top;
-            LoadedBundle bundle = load_bundle_with_progress(opts->bundle.path, "", 0, false);
+            LoadedBundle bundle =
+                load_bundle_with_progress(opts->bundle.path, opts->bundle.zones, 0, false);
             const Network& net = bundle.network;
             progress("tracing paths");
             BlastRadiusResult r;

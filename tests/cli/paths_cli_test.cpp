@@ -131,6 +131,19 @@ TEST_F(PathsCli, BlastRadiusOfAnElementInACycleNamesTheZone) {
   EXPECT_NE(r.out.find("cut off if it fails (1): R2"), std::string::npos) << r.out;
 }
 
+// --zones FILE replaces the bundle's zones here too.
+TEST_F(PathsCli, BlastRadiusTakesItsZonesFromZonesFile) {
+  const std::string zones = (dir_.path() / "other-zones.geojson").string();
+  std::ofstream(zones) << R"({"type":"FeatureCollection","features":[{"type":"Feature",
+      "properties":{"zone_id":"Z9","name":"Depot","category":"military"},
+      "geometry":{"type":"Point","coordinates":[127.0,37.505]}}]})";
+  const auto r =
+      rf("blast-radius " + bundle() + " --element T4 --zone-radius 1000 --zones '" + zones + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("  Z9 Depot (military): 1 elements"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Z1 Camp"), std::string::npos) << r.out;
+}
+
 TEST_F(PathsCli, BlastRadiusNeedsExactlyOneKnownTarget) {
   EXPECT_EQ(rf("blast-radius " + bundle()).exit_code, 2);
   EXPECT_EQ(rf("blast-radius " + bundle() + " --vendor Huawei --site S1").exit_code, 2);
