@@ -117,7 +117,7 @@ void PackCodec::read(PackReader& r, IdColumn& ids, bool index_valid) {
   const std::size_t slots = ids.slots_.size();
   if (slots != 0 && ((slots & (slots - 1)) != 0 || slots < (rows + 1) * 2)) r.damaged();
   bool outside = false;
-  for (const std::uint64_t s : ids.slots_) outside |= (s != 0) & (IdColumn::row_of(s) >= rows);
+  for (const std::uint64_t s : ids.slots_) outside |= s != 0 && IdColumn::row_of(s) >= rows;
   if (outside) r.damaged();
   if (index_valid) return;
   // Another hash function wrote this index: rebuild it.

@@ -172,8 +172,8 @@ void check_references(PackReader& r, const Network& net) {
       l.in_offsets.back() != l.from.size())
     r.damaged();
   bool falls = false;
-  for (std::size_t i = 1; i <= elements; ++i)
-    falls |= (l.out_offsets[i] < l.out_offsets[i - 1]) | (l.in_offsets[i] < l.in_offsets[i - 1]);
+  for (std::size_t i = 1; i <= elements; ++i) falls |= l.out_offsets[i] < l.out_offsets[i - 1];
+  for (std::size_t i = 1; i <= elements; ++i) falls |= l.in_offsets[i] < l.in_offsets[i - 1];
   if (falls) r.damaged();
   for (const auto* c : {&l.from, &l.to, &l.out_targets, &l.in_sources}) within(*c, elements);
   for (const Zone& z : net.zones)
